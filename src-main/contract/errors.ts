@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * Every failure that crosses the contract carries one of these codes. The renderer maps each to
+ * Chinese text with the fix (src-renderer/i18n/error-messages.zh-CN.ts); `message` is for logs.
+ */
+export const errorCodes = [
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'NOT_CONFIGURED',
+  'NETWORK',
+  'CANCELLED',
+  'JOB_RUNNING',
+  'DB_TOO_NEW',
+  'INTERNAL',
+  'WECOM_CORPID_INVALID',
+  'WECOM_SECRET_INVALID',
+  'WECOM_IP_NOT_TRUSTED',
+  'WECOM_API_FORBIDDEN',
+  'WECOM_CONTACT_DETAILS_FORBIDDEN',
+  'WECOM_RATE_LIMITED',
+  'WECOM_TOKEN_INVALID',
+  'WECOM_BUSY',
+  'WECOM_REQUEST_REJECTED',
+] as const;
+
+export const ErrorCode = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const AppErrorShape = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  retryable: z.boolean(),
+  details: z.record(z.string(), z.unknown()).optional(),
+  correlationId: z.string(),
+});
+export type AppErrorShape = z.infer<typeof AppErrorShape>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+/** Thrown inside main; dispatch turns it into the error envelope. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly retryable: boolean;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { retryable?: boolean; details?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.retryable = opts.retryable ?? false;
+    this.details = opts.details;
+  }
+}

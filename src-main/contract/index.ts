@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './events';
+export * from './org';
+export * from './procedures';
+export * from './settings';
