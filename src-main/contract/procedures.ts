@@ -36,7 +36,11 @@ export const procedures = {
   ),
   'org.getMemberIndex': proc('query', none, z.object({ rows: z.array(MemberIndexRow) })),
   'org.listTags': proc('query', none, z.object({ tags: z.array(Tag) })),
-  'jobs.cancel': proc('command', z.object({ jobId: z.string() }).strict(), z.object({ cancelled: z.boolean() })),
+  'jobs.cancel': proc(
+    'command',
+    z.object({ jobId: z.string() }).strict(),
+    z.object({ cancelled: z.boolean() }),
+  ),
 } as const;
 
 export type ProcedureName = keyof typeof procedures;

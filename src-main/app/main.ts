@@ -1,0 +1,69 @@
+import { app, BrowserWindow, ipcMain, protocol, net, safeStorage, shell, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createServices } from '../compose';
+import { attachElectronAdapter } from '../ipc/electron-adapter';
+import { createLogger } from '../platform/logger';
+import { SafeStorageSecretStore } from '../platform/electron/safe-storage-secret-store';
+import { demoSandbox, stopDemoSandbox } from '../platform/node/demo-sandbox';
+import { readEnvProfile } from '../platform/node/env-profile';
+import { OFFICIAL_API_BASE } from '../wecom/http-client';
+import { APP_ORIGIN, PRODUCTION_CSP, windowOptions } from './window-options';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  const dataDir = process.env.ZHB_DATA_DIR ?? app.getPath('userData');
+  const logger = createLogger({ file: join(dataDir, 'logs', 'main.log') });
+  const envProfile = readEnvProfile(process.env);
+  const services = await createServices(
+    { secrets: new SafeStorageSecretStore(safeStorage, join(dataDir, 'secrets.json')), logger },
+    {
+      dataDir,
+      apiBase: (process.env.WECOM_API_BASE ?? OFFICIAL_API_BASE).replace(/\/+$/, ''),
+      envProfile,
+      demo: demoSandbox,
+      probeEveryMs: 15_000,
+    },
+  );
+  const rendererDir = join(__dirname, '..', 'renderer');
+  protocol.handle('app', (req) => {
+    const url = new URL(req.url);
+    const rel = url.pathname === '/' ? '/index.html' : url.pathname;
+    const file = join(rendererDir, rel);
+    if (!file.startsWith(rendererDir)) return new Response('forbidden', { status: 403 });
+    return net.fetch(pathToFileURL(file).toString());
+  });
+  session.defaultSession.webRequest.onHeadersReceived((d, cb) =>
+    cb({ responseHeaders: { ...d.responseHeaders, 'Content-Security-Policy': [PRODUCTION_CSP] } }),
+  );
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  const adapter = attachElectronAdapter({
+    ipcMain,
+    dispatch: services.dispatch,
+    bus: services.bus,
+    allowedOrigin: APP_ORIGIN,
+  });
+
+  const win = new BrowserWindow(windowOptions(join(__dirname, '..', 'preload', 'index.cjs')));
+  adapter.register(win.webContents);
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.once('ready-to-show', () => win.show());
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+
+  app.on('window-all-closed', () => {
+    void services
+      .close()
+      .then(stopDemoSandbox)
+      .finally(() => app.quit());
+  });
+}
+
+void main();

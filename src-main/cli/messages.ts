@@ -1,0 +1,32 @@
+import type { ErrorCode } from '../contract/errors';
+
+/** Chinese text with the fix, for terminals (the renderer has its own catalogue). */
+const text: Record<ErrorCode, string> = {
+  INVALID_INPUT: '输入或配置有误，请按提示修改后重试',
+  NOT_FOUND: '要找的对象不存在，可能已被删除',
+  NOT_CONFIGURED:
+    '尚未配置可用的 Secret：请设置环境变量 WECOM_CORP_ID、WECOM_CONTACTS_SECRET（及 WECOM_APPS），或在桌面应用的「设置」中填写',
+  NETWORK: '无法连接企业微信（网络不通或被代理拦截）：请检查网络或 WECOM_API_BASE 设置后重试',
+  CANCELLED: '已取消',
+  JOB_RUNNING: '已有同步在进行中，请等待其完成',
+  DB_TOO_NEW: '本地数据库由更新版本的综合部助手创建，请升级本程序后再运行',
+  INTERNAL: '程序内部错误，请把日志（数据目录下 logs/main.log）发给信息中心',
+  WECOM_CORPID_INVALID: '企业ID不正确（40013）：请在企业微信管理后台「我的企业」页面底部复制企业ID',
+  WECOM_SECRET_INVALID: 'Secret 不正确或已重置（40001）：请到管理后台重新查看并复制 Secret',
+  WECOM_IP_NOT_TRUSTED: '本机出口 IP 不在应用的企业可信IP中（60020）：请在「应用管理→应用→企业可信IP」中添加',
+  WECOM_API_FORBIDDEN:
+    '该 Secret 无权调用此接口（48002）：通讯录读写需使用「通讯录同步」的 Secret 并开启 API 编辑权限',
+  WECOM_CONTACT_DETAILS_FORBIDDEN:
+    '通讯录同步 Secret 在新 IP 上不能读取成员详情（48009）：请配置一个自建应用的 Secret 用于读取，或使用已登记的 IP',
+  WECOM_RATE_LIMITED: '调用过于频繁，被企业微信限流（45009）：请稍后再试',
+  WECOM_TOKEN_INVALID: '访问令牌失效且刷新后仍无效：请检查 Secret 是否刚被重置',
+  WECOM_BUSY: '企业微信系统繁忙，已自动重试仍失败：请稍后再试',
+  WECOM_REQUEST_REJECTED: '企业微信拒绝了这次请求，请查看错误码说明后修改',
+};
+
+export function cliErrorText(code: ErrorCode, details?: Record<string, unknown>): string {
+  const extra: string[] = [];
+  if (typeof details?.errcode === 'number') extra.push(`错误码 ${details.errcode}`);
+  if (typeof details?.ip === 'string') extra.push(`企业微信看到的 IP：${details.ip}`);
+  return extra.length ? `${text[code]}（${extra.join('，')}）` : text[code];
+}

@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Db, migrate, openDatabase, schemaVersion } from '../connection';
+import { tempDb } from '../test/temp-db';
+import { migrations } from './index';
+
+let cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups) await c();
+  cleanups = [];
+});
+async function fresh(): Promise<Db> {
+  const t = await tempDb();
+  cleanups.push(t.cleanup);
+  return t.db;
+}
+const tableNames = async (db: Db) =>
+  (await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")).map(
+    (r) => r.name,
+  );
+
+describe('migration 001-org-cache', () => {
+  it('creates the org cache tables and enforces links to members', async () => {
+    const db = await fresh();
+    await migrate(db, 1);
+    expect(await schemaVersion(db)).toBe(1);
+    expect(await tableNames(db)).toEqual(
+      expect.arrayContaining([
+        'departments',
+        'members',
+        'member_departments',
+        'tags',
+        'tag_members',
+        'sync_runs',
+      ]),
+    );
+    await expect(
+      db.run('INSERT INTO member_departments (userid, department_id) VALUES (?, ?)', ['ghost', 1]),
+    ).rejects.toThrow(/FOREIGN KEY/);
+    // STRICT tables refuse a string where an integer belongs.
+    await expect(
+      db.run("INSERT INTO departments (id, name, parentid) VALUES (2, 'x', 'abc')"),
+    ).rejects.toThrow();
+  });
+});
+
+describe('migration 002-settings', () => {
+  it('adds the settings table on top of 001', async () => {
+    const db = await fresh();
+    await migrate(db, 1);
+    expect(await tableNames(db)).not.toContain('settings');
+    await migrate(db, 2);
+    expect(await tableNames(db)).toContain('settings');
+    await db.run("INSERT INTO settings (key, value) VALUES ('a', '1')");
+    expect(await db.get('SELECT value FROM settings')).toEqual({ value: '1' });
+  });
+});
+
+describe('migrations as a whole', () => {
+  it('runs in WAL mode with foreign keys on', async () => {
+    const t = await tempDb();
+    cleanups.push(t.cleanup);
+    await t.db.close();
+    const db = await openDatabase(t.file);
+    cleanups.push(() => db.close());
+    expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
+    expect(await db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
+    expect(await schemaVersion(db)).toBe(migrations.length);
+  });
+
+  it('is idempotent when reopened', async () => {
+    const db = await fresh();
+    await migrate(db);
+    expect(await migrate(db)).toBe(migrations.length);
+  });
+
+  it('refuses a database written by a newer version and leaves it untouched', async () => {
+    const db = await fresh();
+    await migrate(db);
+    await db.exec(`PRAGMA user_version = ${migrations.length + 1}`);
+    await expect(migrate(db)).rejects.toMatchObject({ code: 'DB_TOO_NEW' });
+    expect(await schemaVersion(db)).toBe(migrations.length + 1);
+  });
+
+  it('matches the schema snapshot (update it deliberately when appending a migration)', async () => {
+    const db = await fresh();
+    await migrate(db);
+    const rows = await db.all<{ type: string; name: string; sql: string }>(
+      "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name",
+    );
+    expect(
+      rows.map((r) => `${r.type} ${r.name}: ${r.sql.replace(/\s+/g, ' ')}`).join('\n'),
+    ).toMatchSnapshot();
+  });
+});

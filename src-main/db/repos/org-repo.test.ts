@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrate } from '../connection';
+import { tempDb } from '../test/temp-db';
+import { OrgRepo, type OrgSnapshot } from './org-repo';
+
+let t: Awaited<ReturnType<typeof tempDb>>;
+let repo: OrgRepo;
+beforeEach(async () => {
+  t = await tempDb();
+  await migrate(t.db);
+  repo = new OrgRepo(t.db);
+});
+afterEach(() => t.cleanup());
+
+const member = (userid: string, name: string, depts: number[], status = 1) => ({
+  userid,
+  name,
+  alias: '',
+  position: '医师',
+  mobile: '',
+  email: '',
+  telephone: '',
+  gender: '1',
+  status,
+  mainDepartment: depts[0] ?? null,
+  directLeader: [],
+  pinyin: name === '曾小贤' ? 'zengxiaoxian' : 'x',
+  initials: name === '曾小贤' ? 'zxx' : 'x',
+  departments: depts.map((d, i) => ({
+    departmentId: d,
+    order: (userid === 'U2' ? 5 : 10) - i,
+    isLeader: i === 0 && userid === 'u1',
+  })),
+});
+
+const snapshot: OrgSnapshot = {
+  departments: [
+    { id: 1, name: '新区医院', nameEn: '', parentid: 0, order: 0, leaders: [] },
+    { id: 2, name: '临床科室', nameEn: '', parentid: 1, order: 90, leaders: [] },
+    { id: 3, name: '职能科室', nameEn: '', parentid: 1, order: 100, leaders: [] },
+    { id: 4, name: '心血管内科', nameEn: '', parentid: 2, order: 5, leaders: ['u1'] },
+  ],
+  members: [member('u1', '曾小贤', [4, 3]), member('U2', '李乐乐', [4], 4)],
+  tags: [{ tagid: 1, tagname: '中层干部', userids: ['u1'], departmentIds: [3] }],
+};
+
+describe('OrgRepo', () => {
+  it('replaces the cache and reads it back with member counts and pinned ranks', async () => {
+    await repo.replaceAll(snapshot);
+    const depts = await repo.departments();
+    expect(depts.find((d) => d.id === 4)).toMatchObject({ memberCount: 2, pinnedRank: null });
+    expect(depts.find((d) => d.id === 3)?.pinnedRank).toBe(0);
+    expect(depts.find((d) => d.id === 2)?.pinnedRank).toBe(1);
+    const members = await repo.membersOf(4);
+    expect(members.map((m) => m.userid)).toEqual(['u1', 'U2']);
+    expect(members[0]?.departments).toEqual([
+      { departmentId: 3, order: 9, isLeader: false },
+      { departmentId: 4, order: 10, isLeader: true },
+    ]);
+    expect(await repo.counts()).toEqual({ departments: 4, members: 2, tags: 1, notJoined: 1 });
+    expect(await repo.tags()).toEqual([
+      { tagid: 1, tagname: '中层干部', memberCount: 1, departmentCount: 1 },
+    ]);
+  });
+
+  it('a second sync replaces rather than accumulates', async () => {
+    await repo.replaceAll(snapshot);
+    await repo.replaceAll({ ...snapshot, members: [member('u3', '王五', [4])] });
+    expect((await repo.memberIndex()).map((r) => r.userid)).toEqual(['u3']);
+  });
+
+  it('a failing write leaves the previous cache intact', async () => {
+    await repo.replaceAll(snapshot);
+    const bad = { ...snapshot, members: [member('u1', 'a', [4]), member('U1', 'b', [4])] }; // userid is NOCASE unique
+    await expect(repo.replaceAll(bad)).rejects.toThrow();
+    expect((await repo.counts()).members).toBe(2);
+  });
+
+  it('builds the search index with pinyin and department ids', async () => {
+    await repo.replaceAll(snapshot);
+    const idx = await repo.memberIndex();
+    expect(idx.find((r) => r.userid === 'u1')).toMatchObject({ pinyin: 'zengxiaoxian', initials: 'zxx' });
+    expect(idx.find((r) => r.userid === 'u1')?.departmentIds.sort()).toEqual([3, 4]);
+  });
+});

@@ -1,0 +1,224 @@
+import type { Department, Member, MemberIndexRow, MemberStatus, Tag } from '../../contract/org';
+import { TOP_GROUPS } from '../../contract/org';
+import type { Db } from '../connection';
+
+/** What a sync pulled from WeCom, already normalised; the repo replaces the cache with it. */
+export interface OrgSnapshot {
+  departments: Array<{
+    id: number;
+    name: string;
+    nameEn: string;
+    parentid: number;
+    order: number;
+    leaders: string[];
+  }>;
+  members: Array<{
+    userid: string;
+    name: string;
+    alias: string;
+    position: string;
+    mobile: string;
+    email: string;
+    telephone: string;
+    gender: string;
+    status: number;
+    mainDepartment: number | null;
+    directLeader: string[];
+    pinyin: string;
+    initials: string;
+    departments: Array<{ departmentId: number; order: number; isLeader: boolean }>;
+  }>;
+  tags: Array<{ tagid: number; tagname: string; userids: string[]; departmentIds: number[] }>;
+}
+
+interface DeptRow {
+  id: number;
+  name: string;
+  parentid: number;
+  sort_order: number;
+  member_count: number;
+}
+interface MemberRow {
+  userid: string;
+  name: string;
+  alias: string;
+  position: string;
+  mobile: string;
+  email: string;
+  telephone: string;
+  gender: string;
+  status: number;
+  main_department: number | null;
+  direct_leader: string;
+  depts: string | null;
+}
+
+const pinnedRank = (d: { name: string; parentid: number }, rootIds: Set<number>): number | null => {
+  if (!rootIds.has(d.parentid)) return null;
+  const i = (TOP_GROUPS as readonly string[]).indexOf(d.name);
+  return i < 0 ? null : i;
+};
+
+export class OrgRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Replaces the whole cache in one transaction: readers never see half a sync. */
+  async replaceAll(s: OrgSnapshot, onProgress?: (done: number, total: number) => void): Promise<void> {
+    const total = s.departments.length + s.members.length + s.tags.length;
+    await this.db.transaction(async () => {
+      await this.db.exec(
+        'DELETE FROM tag_members; DELETE FROM tag_departments; DELETE FROM tags; DELETE FROM member_departments; DELETE FROM members; DELETE FROM departments;',
+      );
+      const dept = this.db.prepare(
+        'INSERT INTO departments (id, name, name_en, parentid, sort_order, leaders) VALUES (?,?,?,?,?,?)',
+      );
+      for (const d of s.departments) {
+        await dept.run([d.id, d.name, d.nameEn, d.parentid, d.order, JSON.stringify(d.leaders)]);
+      }
+      await dept.finalize();
+      onProgress?.(s.departments.length, total);
+      const mem = this.db.prepare(
+        `INSERT INTO members (userid, name, alias, position, mobile, email, telephone, gender, status,
+          main_department, direct_leader, name_pinyin, name_initials) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      );
+      const link = this.db.prepare(
+        'INSERT OR REPLACE INTO member_departments (userid, department_id, sort_order, is_leader) VALUES (?,?,?,?)',
+      );
+      let done = s.departments.length;
+      for (const m of s.members) {
+        await mem.run([
+          m.userid,
+          m.name,
+          m.alias,
+          m.position,
+          m.mobile,
+          m.email,
+          m.telephone,
+          m.gender,
+          m.status,
+          m.mainDepartment,
+          JSON.stringify(m.directLeader),
+          m.pinyin,
+          m.initials,
+        ]);
+        for (const l of m.departments)
+          await link.run([m.userid, l.departmentId, l.order, l.isLeader ? 1 : 0]);
+        if (++done % 5000 === 0) onProgress?.(done, total);
+      }
+      await mem.finalize();
+      await link.finalize();
+      const tag = this.db.prepare('INSERT INTO tags (tagid, tagname) VALUES (?,?)');
+      const tm = this.db.prepare('INSERT OR IGNORE INTO tag_members (tagid, userid) VALUES (?,?)');
+      const td = this.db.prepare('INSERT OR IGNORE INTO tag_departments (tagid, department_id) VALUES (?,?)');
+      for (const t of s.tags) {
+        await tag.run([t.tagid, t.tagname]);
+        for (const u of t.userids) await tm.run([t.tagid, u]);
+        for (const d of t.departmentIds) await td.run([t.tagid, d]);
+      }
+      await tag.finalize();
+      await tm.finalize();
+      await td.finalize();
+      onProgress?.(total, total);
+    });
+  }
+
+  async departments(): Promise<Department[]> {
+    const rows = await this.db.all<DeptRow>(
+      `SELECT d.id, d.name, d.parentid, d.sort_order,
+        (SELECT COUNT(*) FROM member_departments md WHERE md.department_id = d.id) AS member_count
+       FROM departments d`,
+    );
+    const ids = new Set(rows.map((r) => r.id));
+    // Top groups are children of a root: a department whose parent is not cached (id 1's parent 0).
+    const rootIds = new Set(rows.filter((r) => !ids.has(r.parentid)).map((r) => r.id));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      parentid: r.parentid,
+      order: r.sort_order,
+      memberCount: r.member_count,
+      pinnedRank: pinnedRank(r, rootIds),
+    }));
+  }
+
+  async membersOf(departmentId: number): Promise<Member[]> {
+    const rows = await this.db.all<MemberRow>(
+      `SELECT m.*, (SELECT json_group_array(json_array(x.department_id, x.sort_order, x.is_leader))
+                    FROM member_departments x WHERE x.userid = m.userid) AS depts
+       FROM member_departments md JOIN members m ON m.userid = md.userid
+       WHERE md.department_id = ? ORDER BY md.sort_order DESC, m.name_pinyin`,
+      [departmentId],
+    );
+    return rows.map(toMember);
+  }
+
+  async memberIndex(): Promise<MemberIndexRow[]> {
+    const rows = await this.db.all<{
+      userid: string;
+      name: string;
+      name_pinyin: string;
+      name_initials: string;
+      position: string;
+      status: number;
+      depts: string | null;
+    }>(
+      `SELECT m.userid, m.name, m.name_pinyin, m.name_initials, m.position, m.status,
+        (SELECT group_concat(department_id) FROM member_departments x WHERE x.userid = m.userid) AS depts
+       FROM members m ORDER BY m.name_pinyin`,
+    );
+    return rows.map((r) => ({
+      userid: r.userid,
+      name: r.name,
+      pinyin: r.name_pinyin,
+      initials: r.name_initials,
+      position: r.position,
+      status: r.status as MemberStatus,
+      departmentIds: r.depts ? r.depts.split(',').map(Number) : [],
+    }));
+  }
+
+  async tags(): Promise<Tag[]> {
+    return this.db.all<Tag>(
+      `SELECT t.tagid, t.tagname,
+        (SELECT COUNT(*) FROM tag_members x WHERE x.tagid = t.tagid) AS memberCount,
+        (SELECT COUNT(*) FROM tag_departments y WHERE y.tagid = t.tagid) AS departmentCount
+       FROM tags t ORDER BY t.tagid`,
+    );
+  }
+
+  async counts(): Promise<{ departments: number; members: number; tags: number; notJoined: number }> {
+    const r = await this.db.get<{ d: number; m: number; t: number; n: number }>(
+      `SELECT (SELECT COUNT(*) FROM departments) d, (SELECT COUNT(*) FROM members) m,
+              (SELECT COUNT(*) FROM tags) t, (SELECT COUNT(*) FROM members WHERE status = 4) n`,
+    );
+    return { departments: r?.d ?? 0, members: r?.m ?? 0, tags: r?.t ?? 0, notJoined: r?.n ?? 0 };
+  }
+
+  /** Previously computed pinyin by name, so a re-sync only converts names it has not seen. */
+  async pinyinByName(): Promise<Map<string, { pinyin: string; initials: string }>> {
+    const rows = await this.db.all<{ name: string; name_pinyin: string; name_initials: string }>(
+      'SELECT DISTINCT name, name_pinyin, name_initials FROM members',
+    );
+    return new Map(rows.map((r) => [r.name, { pinyin: r.name_pinyin, initials: r.name_initials }]));
+  }
+}
+
+function toMember(r: MemberRow): Member {
+  const depts = (r.depts ? (JSON.parse(r.depts) as Array<[number, number, number]>) : []).map(
+    ([departmentId, order, leader]) => ({ departmentId, order, isLeader: leader === 1 }),
+  );
+  return {
+    userid: r.userid,
+    name: r.name,
+    alias: r.alias,
+    position: r.position,
+    mobile: r.mobile,
+    email: r.email,
+    telephone: r.telephone,
+    gender: r.gender,
+    status: r.status as MemberStatus,
+    mainDepartment: r.main_department,
+    departments: depts,
+    directLeader: JSON.parse(r.direct_leader) as string[],
+  };
+}

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServices } from '../compose';
+import { demoSandbox, demoSandboxUrl, stopDemoSandbox } from '../platform/node/demo-sandbox';
+import { readEnvProfile } from '../platform/node/env-profile';
+import { nodePorts } from '../platform/node/node-ports';
+import { parseHostOptions } from '../platform/node/options';
+import { startDevhost } from './server';
+
+export const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'renderer');
+
+/**
+ * Starts the browser host and prints exactly one line, "App ready at <url>". Test-only routes
+ * (/__test/…) exist only with ZHB_TEST_CONTROLS=1.
+ */
+export async function runDevhost(argv: string[]): Promise<void> {
+  const o = parseHostOptions(argv);
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error('界面尚未构建：请先运行 npm run build:renderer（npm start 会自动构建）');
+  }
+  const envProfile = readEnvProfile(process.env);
+  const ports = nodePorts(o.dataDir, envProfile);
+  const services = await createServices(ports, {
+    dataDir: o.dataDir,
+    apiBase: o.apiBase,
+    envProfile,
+    demo: demoSandbox,
+    probeEveryMs: Number(process.env.ZHB_PROBE_MS ?? 15_000),
+  });
+  const testControls = process.env.ZHB_TEST_CONTROLS === '1';
+  const host = await startDevhost({
+    services,
+    rendererDir,
+    port: o.port,
+    logger: ports.logger,
+    ...(testControls
+      ? {
+          testRoutes: (path: string) =>
+            path === '/__test/demo-sandbox' ? demoSandboxUrl().then((url) => ({ url })) : null,
+        }
+      : {}),
+  });
+  process.stdout.write(`App ready at ${host.url}\n`);
+  const stop = async () => {
+    await host.close();
+    await services.close();
+    await stopDemoSandbox();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  runDevhost(process.argv.slice(2)).catch((e: Error) => {
+    process.stderr.write(`浏览器模式启动失败：${e.message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, type Result } from '../contract/errors';
+import { procedures, type ProcedureName } from '../contract/procedures';
+import type { Logger } from '../platform/logger';
+import { redact } from '../platform/redact';
+import type { Handlers } from './router';
+
+export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+const isProcedure = (m: string): m is ProcedureName => Object.prototype.hasOwnProperty.call(procedures, m);
+
+/**
+ * The trust boundary: every call from any transport is checked against the contract here and
+ * answered with the result envelope. Nothing is thrown across.
+ */
+export function createDispatch(
+  handlers: Handlers,
+  logger: Logger,
+  opts: { validateOutput?: boolean } = {},
+): Dispatch {
+  return async (method, input) => {
+    const correlationId = randomUUID();
+    try {
+      if (typeof method !== 'string' || !isProcedure(method)) {
+        throw new AppError('INVALID_INPUT', `unknown procedure ${String(method).slice(0, 80)}`);
+      }
+      const spec = procedures[method];
+      const parsed = spec.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        throw new AppError('INVALID_INPUT', `invalid input for ${method}`, {
+          details: {
+            issues: parsed.error.issues.map((i) => ({
+              path: i.path.map(String).join('.'),
+              message: i.message,
+            })),
+          },
+        });
+      }
+      const handler = handlers[method] as (i: unknown, c: { correlationId: string }) => Promise<unknown>;
+      const value = await handler(parsed.data, { correlationId });
+      if (opts.validateOutput) spec.output.parse(value);
+      return { ok: true, value };
+    } catch (e) {
+      const err =
+        e instanceof AppError
+          ? e
+          : new AppError('INTERNAL', e instanceof Error ? e.message : 'unexpected failure');
+      const log = err.code === 'INTERNAL' ? logger.error : logger.warn;
+      log(
+        `${String(method)} failed [${correlationId}] ${err.code}: ${err.message}`,
+        e instanceof Error ? e.stack : undefined,
+      );
+      return {
+        ok: false,
+        error: {
+          code: err.code,
+          message: redact(err.message),
+          retryable: err.retryable,
+          ...(err.details ? { details: err.details } : {}),
+          correlationId,
+        },
+      };
+    }
+  };
+}

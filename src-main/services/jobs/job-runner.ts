@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../contract/errors';
+import type { EventBus } from '../../ipc/event-bus';
+import type { Logger } from '../../platform/logger';
+import { toAppError } from '../../wecom/errors';
+
+export type JobKind = 'org.sync';
+
+export interface JobContext {
+  signal: AbortSignal;
+  progress(phase: string, done: number, total: number): void;
+}
+
+interface Running {
+  kind: JobKind;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+/**
+ * Long work: start returns a job id at once; progress and the outcome arrive as events. One job
+ * per kind at a time, so a double click cannot start two syncs.
+ */
+export class JobRunner {
+  private readonly running = new Map<string, Running>();
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+  ) {}
+
+  runningOf(kind: JobKind): string | null {
+    for (const [id, r] of this.running) if (r.kind === kind) return id;
+    return null;
+  }
+
+  start(kind: JobKind, work: (ctx: JobContext) => Promise<void>): string {
+    const existing = this.runningOf(kind);
+    if (existing)
+      throw new AppError('JOB_RUNNING', `${kind} already running`, { details: { jobId: existing } });
+    const jobId = randomUUID();
+    const controller = new AbortController();
+    let last = 0;
+    const ctx: JobContext = {
+      signal: controller.signal,
+      progress: (phase, done, total) => {
+        // Throttle chatty loops; always let the final tick through.
+        const now = Date.now();
+        if (done < total && now - last < 100) return;
+        last = now;
+        this.bus.emit('job.progressed', { jobId, kind, phase, done, total });
+      },
+    };
+    const done = (async () => {
+      try {
+        await work(ctx);
+        this.bus.emit('job.finished', { jobId, kind, ok: true });
+      } catch (e) {
+        const err = controller.signal.aborted
+          ? new AppError('CANCELLED', 'cancelled by user')
+          : toAppError(e);
+        this.logger.warn(`job ${kind} ${jobId} failed: ${err.code} ${err.message}`);
+        this.bus.emit('job.finished', {
+          jobId,
+          kind,
+          ok: false,
+          error: {
+            code: err.code,
+            message: err.message,
+            retryable: err.retryable,
+            ...(err.details ? { details: err.details } : {}),
+            correlationId: jobId,
+          },
+        });
+      } finally {
+        this.running.delete(jobId);
+      }
+    })();
+    this.running.set(jobId, { kind, controller, done });
+    return jobId;
+  }
+
+  cancel(jobId: string): boolean {
+    const r = this.running.get(jobId);
+    if (!r) return false;
+    r.controller.abort();
+    return true;
+  }
+
+  /** For tests and shutdown. */
+  async idle(): Promise<void> {
+    await Promise.all([...this.running.values()].map((r) => r.done));
+  }
+}

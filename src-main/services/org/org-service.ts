@@ -1,0 +1,80 @@
+import type { Department, Member, MemberIndexRow, SyncState, Tag } from '../../contract/org';
+import type { OrgRepo } from '../../db/repos/org-repo';
+import type { SyncRunsRepo } from '../../db/repos/sync-runs-repo';
+import type { EventBus } from '../../ipc/event-bus';
+import type { Logger } from '../../platform/logger';
+import { WecomNetworkError, toAppError } from '../../wecom/errors';
+import type { JobRunner } from '../jobs/job-runner';
+import type { Connectivity } from '../settings/connectivity';
+import type { CorpContext } from '../settings/corp-context';
+import { pullOrg, writeSnapshot } from './sync';
+
+/** The read-only 通讯录: sync from WeCom into the cache, and answer every read from the cache. */
+export class OrgService {
+  constructor(
+    private readonly d: {
+      repo: OrgRepo;
+      runs: SyncRunsRepo;
+      corp: CorpContext;
+      jobs: JobRunner;
+      bus: EventBus;
+      connectivity: Connectivity;
+      logger: Logger;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now(): string {
+    return (this.d.now?.() ?? new Date()).toISOString();
+  }
+
+  startSync(): { jobId: string } {
+    const jobId = this.d.jobs.start('org.sync', async (ctx) => {
+      const runId = await this.d.runs.start(this.now());
+      try {
+        const { corp, cred, fallback } = await this.d.corp.readCredential();
+        const http = this.d.corp.http(corp.apiBase);
+        const known = await this.d.repo.pinyinByName();
+        const { snapshot, calls } = await pullOrg(http, cred, fallback, ctx, known);
+        this.d.connectivity.report(true);
+        await writeSnapshot(this.d.repo, snapshot, ctx);
+        const c = await this.d.repo.counts();
+        await this.d.runs.finish(runId, this.now(), { ok: true, ...c });
+        this.d.logger.info(
+          `sync done: ${c.departments} departments, ${c.members} members, ${c.tags} tags, ${calls} calls`,
+        );
+        this.d.bus.emit('org.cacheChanged', { at: this.now() });
+      } catch (e) {
+        if (e instanceof WecomNetworkError) this.d.connectivity.report(false);
+        await this.d.runs.finish(runId, this.now(), { ok: false, errorCode: toAppError(e).code });
+        throw e;
+      }
+    });
+    return { jobId };
+  }
+
+  async syncState(): Promise<SyncState> {
+    const last = await this.d.runs.lastSuccessful();
+    const c = await this.d.repo.counts();
+    return {
+      lastSyncAt: last?.finishedAt ?? null,
+      departments: c.departments,
+      members: c.members,
+      tags: c.tags,
+      runningJobId: this.d.jobs.runningOf('org.sync'),
+    };
+  }
+
+  tree(): Promise<Department[]> {
+    return this.d.repo.departments();
+  }
+  members(departmentId: number): Promise<Member[]> {
+    return this.d.repo.membersOf(departmentId);
+  }
+  memberIndex(): Promise<MemberIndexRow[]> {
+    return this.d.repo.memberIndex();
+  }
+  tags(): Promise<Tag[]> {
+    return this.d.repo.tags();
+  }
+}

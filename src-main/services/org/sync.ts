@@ -1,0 +1,113 @@
+import { AppError } from '../../contract/errors';
+import type { OrgRepo, OrgSnapshot } from '../../db/repos/org-repo';
+import { WecomError } from '../../wecom/errors';
+import { contactsRead, type WxMember } from '../../wecom/endpoints/contacts-read';
+import type { WecomHttp } from '../../wecom/http-client';
+import type { Credential } from '../../wecom/token-provider';
+import type { JobContext } from '../jobs/job-runner';
+import { namePinyin } from './pinyin';
+
+export interface PullResult {
+  snapshot: OrgSnapshot;
+  calls: number;
+}
+
+/**
+ * Pulls departments, then each department's members (user/list per department: fetch_child on the
+ * root answers 45029 for large orgs), then tags. If the contacts secret may not read details from
+ * this IP (48009), reads go through an app secret instead.
+ */
+export async function pullOrg(
+  http: WecomHttp,
+  primary: Credential,
+  fallback: Credential | null,
+  ctx: JobContext,
+  knownPinyin: Map<string, { pinyin: string; initials: string }> = new Map(),
+): Promise<PullResult> {
+  let cred = primary;
+  let calls = 0;
+  const check = () => {
+    if (ctx.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
+  };
+  const read = () => contactsRead(http, cred);
+
+  ctx.progress('departments', 0, 1);
+  let depts;
+  try {
+    depts = await read().departmentList();
+  } catch (e) {
+    if (e instanceof WecomError && e.errcode === 48009 && fallback) {
+      cred = fallback;
+      depts = await read().departmentList();
+    } else throw e;
+  }
+  calls++;
+  ctx.progress('departments', 1, 1);
+
+  const byId = new Map<string, WxMember>();
+  let done = 0;
+  const total = depts.length;
+  ctx.progress('members', 0, total);
+  await Promise.all(
+    depts.map(async (d) => {
+      check();
+      const users = await read().userList(d.id, false);
+      calls++;
+      for (const u of users) if (!byId.has(u.userid.toLowerCase())) byId.set(u.userid.toLowerCase(), u);
+      ctx.progress('members', ++done, total);
+    }),
+  );
+
+  check();
+  const tagList = await read().tagList();
+  calls++;
+  ctx.progress('tags', 0, tagList.length);
+  let tagDone = 0;
+  const tags = await Promise.all(
+    tagList.map(async (t) => {
+      check();
+      const g = await read().tagGet(t.tagid);
+      calls++;
+      ctx.progress('tags', ++tagDone, tagList.length);
+      return { tagid: t.tagid, tagname: t.tagname, userids: g.userids, departmentIds: g.partylist };
+    }),
+  );
+
+  const members = [...byId.values()].map((u) => {
+    const py = knownPinyin.get(u.name) ?? namePinyin(u.name);
+    knownPinyin.set(u.name, py);
+    return {
+      userid: u.userid,
+      name: u.name,
+      alias: u.alias,
+      position: u.position,
+      mobile: u.mobile,
+      email: u.email,
+      telephone: u.telephone,
+      gender: u.gender,
+      status: u.status,
+      mainDepartment: u.mainDepartment,
+      directLeader: u.directLeader,
+      pinyin: py.pinyin,
+      initials: py.initials,
+      departments: u.department.map((departmentId, i) => ({
+        departmentId,
+        order: u.order[i] ?? 0,
+        isLeader: (u.isLeaderInDept[i] ?? 0) === 1,
+      })),
+    };
+  });
+
+  return {
+    snapshot: {
+      departments: depts.map((d) => ({ ...d })),
+      members,
+      tags,
+    },
+    calls,
+  };
+}
+
+export async function writeSnapshot(repo: OrgRepo, s: OrgSnapshot, ctx: JobContext): Promise<void> {
+  await repo.replaceAll(s, (done, total) => ctx.progress('write', done, total));
+}

@@ -1,0 +1,159 @@
+import { AppError } from '../../contract/errors';
+import type { ConnectionCheck, ProfileInput, ProfileView } from '../../contract/settings';
+import type { SettingsRepo } from '../../db/repos/settings-repo';
+import type { SecretStore } from '../../platform/ports';
+import type { Logger } from '../../platform/logger';
+import { registerSecret } from '../../platform/redact';
+import { toAppError } from '../../wecom/errors';
+import { WecomHttp } from '../../wecom/http-client';
+import type { Credential } from '../../wecom/token-provider';
+import type { Connectivity } from './connectivity';
+import type { CorpContext } from './corp-context';
+import { PROFILE_KEY, appSecretKey, contactsSecretKey, type StoredProfile } from './profile';
+
+/** 设置: the corp profile, its secrets, and "测试连接". Secrets go in, never come back out. */
+export class SettingsService {
+  constructor(
+    private readonly d: {
+      corp: CorpContext;
+      settings: SettingsRepo;
+      secrets: SecretStore;
+      connectivity: Connectivity;
+      logger: Logger;
+    },
+  ) {}
+
+  async profile(): Promise<ProfileView> {
+    const corp = await this.d.corp.resolve();
+    return {
+      mode: corp.mode,
+      corpId: corp.corpId,
+      contactsSecretSet: corp.contacts !== null,
+      apps: corp.apps.map((a) => ({
+        name: a.name,
+        purpose: a.purpose,
+        agentid: a.agentid,
+        secretSet: a.cred !== null,
+      })),
+      apiBase: corp.apiBase,
+      secretStore: corp.mode === 'demo' ? 'memory' : this.d.corp.secretStoreKind,
+    };
+  }
+
+  async save(input: ProfileInput): Promise<ProfileView> {
+    if (this.d.corp.isEnvProfile) {
+      throw new AppError('INVALID_INPUT', 'profile comes from environment variables', {
+        details: {
+          issues: [
+            { path: 'corpId', message: '当前企业配置来自环境变量（WECOM_CORP_ID 等），请修改环境变量后重启' },
+          ],
+        },
+      });
+    }
+    const ids = input.apps.map((a) => a.agentid);
+    const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (dup !== undefined) {
+      throw new AppError('INVALID_INPUT', `duplicate agentid ${dup}`, {
+        details: {
+          issues: [{ path: `apps.${ids.lastIndexOf(dup)}.agentid`, message: `AgentId ${dup} 重复` }],
+        },
+      });
+    }
+    const before = await this.d.settings.get<StoredProfile>(PROFILE_KEY);
+    const corpChanged = before !== null && before.corpId !== input.corpId;
+    // A secret belongs to one corp: keeping an old secret under a new corp ID would only fail later.
+    const missing: Array<{ path: string; message: string }> = [];
+    if (!input.contactsSecret && (corpChanged || !(await this.d.secrets.get(contactsSecretKey)))) {
+      missing.push({ path: 'contactsSecret', message: '请填写通讯录同步 Secret' });
+    }
+    for (const [i, a] of input.apps.entries()) {
+      if (!a.secret && (corpChanged || !(await this.d.secrets.get(appSecretKey(a.agentid))))) {
+        missing.push({ path: `apps.${i}.secret`, message: `请填写「${a.name}」的 Secret` });
+      }
+    }
+    if (missing.length)
+      throw new AppError('INVALID_INPUT', 'missing secrets', { details: { issues: missing } });
+
+    if (input.contactsSecret) {
+      registerSecret(input.contactsSecret);
+      await this.d.secrets.set(contactsSecretKey, input.contactsSecret);
+    }
+    for (const a of input.apps) {
+      if (a.secret) {
+        registerSecret(a.secret);
+        await this.d.secrets.set(appSecretKey(a.agentid), a.secret);
+      }
+    }
+    for (const old of before?.apps ?? []) {
+      if (!ids.includes(old.agentid)) await this.d.secrets.delete(appSecretKey(old.agentid));
+    }
+    const stored: StoredProfile = {
+      corpId: input.corpId,
+      apps: input.apps.map(({ name, purpose, agentid }) => ({ name, purpose, agentid })),
+    };
+    await this.d.settings.set(PROFILE_KEY, stored);
+    this.d.logger.info('corp profile saved', { corpId: stored.corpId, apps: stored.apps.length });
+    return this.profile();
+  }
+
+  async resetToDemo(): Promise<ProfileView> {
+    if (this.d.corp.isEnvProfile) {
+      throw new AppError('INVALID_INPUT', 'profile comes from environment variables');
+    }
+    const before = await this.d.settings.get<StoredProfile>(PROFILE_KEY);
+    await this.d.secrets.delete(contactsSecretKey);
+    for (const a of before?.apps ?? []) await this.d.secrets.delete(appSecretKey(a.agentid));
+    await this.d.settings.delete(PROFILE_KEY);
+    return this.profile();
+  }
+
+  /**
+   * One gettoken plus one read per secret, with a fresh token and no retries, so the answer is
+   * about the configuration as it is now.
+   */
+  async testConnection(): Promise<{ checks: ConnectionCheck[] }> {
+    const corp = await this.d.corp.resolve();
+    const http = new WecomHttp({ baseURL: corp.apiBase, logger: this.d.logger, retries: 0, timeoutMs: 8000 });
+    const targets: Array<{ target: string; label: string; cred: Credential | null; path: string }> = [
+      { target: 'contacts', label: '通讯录同步', cred: corp.contacts, path: 'department/list' },
+      ...corp.apps.map((a) => ({
+        target: `app:${a.agentid}`,
+        label: `${a.name}（AgentId ${a.agentid}）`,
+        cred: a.cred,
+        path: 'department/simplelist',
+      })),
+    ];
+    const checks: ConnectionCheck[] = [];
+    let sawNetwork = false;
+    for (const t of targets) {
+      if (!t.cred) {
+        checks.push({
+          target: t.target,
+          label: t.label,
+          ok: false,
+          code: 'NOT_CONFIGURED',
+          errcode: null,
+          ip: null,
+        });
+        continue;
+      }
+      try {
+        await http.get(t.cred, t.path, t.path === 'department/list' ? { id: 1 } : {});
+        checks.push({ target: t.target, label: t.label, ok: true, code: null, errcode: null, ip: null });
+      } catch (e) {
+        const err = toAppError(e);
+        if (err.code === 'NETWORK') sawNetwork = true;
+        checks.push({
+          target: t.target,
+          label: t.label,
+          ok: false,
+          code: err.code,
+          errcode: typeof err.details?.errcode === 'number' ? err.details.errcode : null,
+          ip: typeof err.details?.ip === 'string' ? err.details.ip : null,
+        });
+      }
+    }
+    this.d.connectivity.report(!sawNetwork);
+    return { checks };
+  }
+}

@@ -1,0 +1,51 @@
+import { SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { Layout, Menu, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { OrgPage } from '../features/org/OrgPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { t } from '../i18n/zh-CN';
+import { ConnectivityTag } from './ConnectivityTag';
+import { DemoBanner } from './DemoBanner';
+import { NavigateContext, type PageKey } from './nav';
+import './app.css';
+
+const menuItems = [
+  { key: 'org', icon: <TeamOutlined />, label: t.nav.org },
+  { key: 'settings', icon: <SettingOutlined />, label: t.nav.settings },
+];
+
+export function AppShell() {
+  const [page, setPage] = useState<PageKey>('org');
+  const navigate = useCallback((next: PageKey) => setPage(next), []);
+
+  return (
+    <NavigateContext.Provider value={navigate}>
+      <Layout className="shell" data-testid="app-shell">
+        <Layout.Header className="shell-header" data-testid="app-header">
+          <Typography.Title level={1} className="shell-title">
+            {t.appName}
+          </Typography.Title>
+          <ConnectivityTag />
+        </Layout.Header>
+        <Layout className="shell-body">
+          <Layout.Sider theme="light" width={168} className="shell-sider" data-testid="app-nav">
+            <nav aria-label={t.nav.label}>
+              <Menu
+                mode="inline"
+                selectedKeys={[page]}
+                items={menuItems}
+                onClick={({ key }) => navigate(key as PageKey)}
+              />
+            </nav>
+          </Layout.Sider>
+          <Layout.Content className="shell-content">
+            <DemoBanner />
+            <main className="shell-main" data-testid={`page-${page}`}>
+              {page === 'org' ? <OrgPage /> : <SettingsPage />}
+            </main>
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </NavigateContext.Provider>
+  );
+}

@@ -1,0 +1,67 @@
+import { Alert, Button, Empty, Spin, Typography } from 'antd';
+import { useOrgStore, useServices } from '../../app/services-context';
+import { describeError } from '../../i18n/error-messages.zh-CN';
+import { t } from '../../i18n/zh-CN';
+import { DeptTree } from './DeptTree';
+import { MemberPanel } from './MemberPanel';
+import { SyncBar } from './SyncBar';
+import './org.css';
+
+export function OrgPage() {
+  const { org } = useServices();
+  const status = useOrgStore((s) => s.status);
+  const loadError = useOrgStore((s) => s.loadError);
+  const hasDepartments = useOrgStore((s) => (s.tree?.byId.size ?? 0) > 0);
+  const syncRunning = useOrgStore((s) => s.sync !== null || s.syncStarting);
+
+  let body;
+  if (status === 'ready' && hasDepartments) {
+    body = (
+      <div className="org-split">
+        <aside className="org-tree-panel" data-testid="dept-tree-panel">
+          <DeptTree />
+        </aside>
+        <MemberPanel />
+      </div>
+    );
+  } else if (status === 'ready') {
+    body = (
+      <Empty className="org-empty" data-testid="org-empty" description={t.org.emptyCache}>
+        <Typography.Paragraph type="secondary">{t.org.emptyCacheHint}</Typography.Paragraph>
+        <Button type="primary" disabled={syncRunning} onClick={() => void org.getState().startSync()}>
+          {t.org.syncNow}
+        </Button>
+      </Empty>
+    );
+  } else if (status === 'error') {
+    body = null;
+  } else {
+    body = <Spin className="org-loading" />;
+  }
+
+  return (
+    <div className="org-page" data-testid="org-page">
+      <div className="org-toolbar">
+        <Typography.Title level={2} className="page-title">
+          {t.org.title}
+        </Typography.Title>
+        <SyncBar />
+      </div>
+      {loadError ? (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="org-load-error"
+          title={`${t.org.loadFailed}：${describeError(loadError).title}`}
+          description={describeError(loadError).detail}
+          action={
+            <Button size="small" onClick={() => void org.getState().load()}>
+              {t.shell.retry}
+            </Button>
+          }
+        />
+      ) : null}
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,250 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppErrorShape, Department, EventPayload, Member, SyncState } from '../../../src-main/contract';
+import type { Api } from '../../bridge/types';
+import { buildDeptTree, initialExpanded, type DeptTree } from './dept-tree-model';
+import { buildSearchIndex, DEFAULT_SEARCH_LIMIT, searchMembers, type SearchIndex, type SearchResult } from './member-search';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface SyncProgress {
+  jobId: string;
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface OrgState {
+  status: LoadStatus;
+  loadError: AppErrorShape | null;
+  departments: Department[];
+  tree: DeptTree | null;
+  index: SearchIndex | null;
+  syncState: SyncState | null;
+
+  selectedDeptId: number | null;
+  /** Tree item ids (department ids as strings) that are expanded; kept here so it survives page switches. */
+  expandedIds: string[];
+  members: Member[];
+  membersStatus: LoadStatus;
+  membersError: AppErrorShape | null;
+
+  query: string;
+  /** null while the query is empty. */
+  search: SearchResult | null;
+
+  /** Non-null while a sync job runs (started here or found running at load). */
+  sync: SyncProgress | null;
+  /** Set while org.startSync is in flight, before a jobId is known. */
+  syncStarting: boolean;
+  syncError: AppErrorShape | null;
+  /** Bumped when a sync finishes fine; the page uses it for a short "同步完成" notice. */
+  syncCompletedAt: number | null;
+
+  load(): Promise<void>;
+  selectDepartment(id: number | null): Promise<void>;
+  setQuery(query: string): void;
+  setExpanded(ids: string[]): void;
+  /** Jump from a search hit to its department: expand the path, select it, clear the search. */
+  revealDepartment(id: number): Promise<void>;
+  startSync(): Promise<void>;
+  dismissSyncError(): void;
+  /** Stops listening to events; for tests and hot reload. */
+  dispose(): void;
+}
+
+export type OrgStore = StoreApi<OrgState>;
+
+export interface OrgStoreOptions {
+  searchLimit?: number;
+}
+
+type JobEvent =
+  | { type: 'progress'; payload: EventPayload<'job.progressed'> }
+  | { type: 'finished'; payload: EventPayload<'job.finished'> };
+
+export function createOrgStore(api: Api, options: OrgStoreOptions = {}): OrgStore {
+  const searchLimit = options.searchLimit ?? DEFAULT_SEARCH_LIMIT;
+  // Ignore answers that arrive after a newer request of the same kind.
+  let loadSeq = 0;
+  let membersSeq = 0;
+  // Events of a sync can arrive before org.startSync has answered with its jobId; keep them.
+  let earlyEvents: JobEvent[] = [];
+
+  const store = createStore<OrgState>()((set, get) => {
+    async function reloadMembers(): Promise<void> {
+      const id = get().selectedDeptId;
+      const seq = ++membersSeq;
+      if (id === null) {
+        set({ members: [], membersStatus: 'idle', membersError: null });
+        return;
+      }
+      set({ membersStatus: 'loading', membersError: null });
+      const res = await api.call('org.listMembers', { departmentId: id });
+      if (seq !== membersSeq) return;
+      if (res.ok) set({ members: res.value.members, membersStatus: 'ready' });
+      else set({ members: [], membersStatus: 'error', membersError: res.error });
+    }
+
+    return {
+      status: 'idle',
+      loadError: null,
+      departments: [],
+      tree: null,
+      index: null,
+      syncState: null,
+      selectedDeptId: null,
+      expandedIds: [],
+      members: [],
+      membersStatus: 'idle',
+      membersError: null,
+      query: '',
+      search: null,
+      sync: null,
+      syncStarting: false,
+      syncError: null,
+      syncCompletedAt: null,
+
+      async load() {
+        const seq = ++loadSeq;
+        set({ status: get().tree ? 'ready' : 'loading', loadError: null });
+        const [treeRes, indexRes, stateRes] = await Promise.all([
+          api.call('org.getTree', {}),
+          api.call('org.getMemberIndex', {}),
+          api.call('org.getSyncState', {}),
+        ]);
+        if (seq !== loadSeq) return;
+        const failure = [treeRes, indexRes, stateRes].find((r) => !r.ok);
+        if (failure && !failure.ok) {
+          // Keep what is already shown; the cache stays useful when a reload fails.
+          set({ status: get().tree ? 'ready' : 'error', loadError: failure.error });
+          return;
+        }
+        if (!treeRes.ok || !indexRes.ok || !stateRes.ok) return;
+        const departments = treeRes.value.departments;
+        const tree = buildDeptTree(departments);
+        const index = buildSearchIndex(indexRes.value.rows);
+        const syncState = stateRes.value;
+        const { selectedDeptId, query, sync, tree: previous, expandedIds } = get();
+        const keepSelection = selectedDeptId !== null && tree.byId.has(selectedDeptId);
+        set({
+          // First data: open the top levels. Later reloads keep what the user opened.
+          expandedIds: previous && previous.byId.size > 0 ? expandedIds : initialExpanded(tree).map(String),
+          status: 'ready',
+          loadError: null,
+          departments,
+          tree,
+          index,
+          syncState,
+          search: query ? searchMembers(index, query, searchLimit) : null,
+          selectedDeptId: keepSelection ? selectedDeptId : (tree.roots[0] ?? null),
+        });
+        // A sync started elsewhere (CLI, another window, before a reload) is still shown.
+        if (syncState.runningJobId && !sync) {
+          set({ sync: { jobId: syncState.runningJobId, phase: 'starting', done: 0, total: 0 } });
+        }
+        await reloadMembers();
+      },
+
+      async selectDepartment(id) {
+        if (id === get().selectedDeptId && get().membersStatus !== 'error') return;
+        set({ selectedDeptId: id });
+        await reloadMembers();
+      },
+
+      setQuery(query) {
+        const index = get().index;
+        const search = index && query.trim() !== '' ? searchMembers(index, query, searchLimit) : null;
+        set({ query, search });
+      },
+
+      setExpanded(ids) {
+        set({ expandedIds: ids });
+      },
+
+      async revealDepartment(id) {
+        const tree = get().tree;
+        if (!tree?.byId.has(id)) return;
+        const path: string[] = [];
+        const seen = new Set<number>();
+        let cur = tree.byId.get(id)?.parentid;
+        while (cur !== undefined && tree.byId.has(cur) && !seen.has(cur)) {
+          seen.add(cur);
+          path.push(String(cur));
+          cur = tree.byId.get(cur)?.parentid;
+        }
+        const expanded = new Set(get().expandedIds);
+        for (const p of path) expanded.add(p);
+        set({ expandedIds: [...expanded], query: '', search: null });
+        await get().selectDepartment(id);
+      },
+
+      async startSync() {
+        if (get().sync || get().syncStarting) return;
+        earlyEvents = [];
+        set({ syncStarting: true, syncError: null });
+        const res = await api.call('org.startSync', {});
+        set({ syncStarting: false });
+        if (!res.ok) {
+          // Another run is already going: follow it instead of reporting an error.
+          if (res.error.code === 'JOB_RUNNING') {
+            const state = await api.call('org.getSyncState', {});
+            if (state.ok && state.value.runningJobId) {
+              set({ syncState: state.value, sync: { jobId: state.value.runningJobId, phase: 'starting', done: 0, total: 0 } });
+              return;
+            }
+          }
+          set({ syncError: res.error });
+          return;
+        }
+        const jobId = res.value.jobId;
+        set({ sync: { jobId, phase: 'starting', done: 0, total: 0 } });
+        const early = earlyEvents.filter((e) => e.payload.jobId === jobId);
+        earlyEvents = [];
+        for (const e of early) applyJobEvent(e);
+      },
+
+      dismissSyncError() {
+        set({ syncError: null });
+      },
+
+      dispose() {
+        for (const off of unsubscribers) off();
+      },
+    };
+  });
+
+  function applyJobEvent(event: JobEvent): void {
+    const { sync } = store.getState();
+    if (event.payload.kind !== 'org.sync') return;
+    if (!sync) {
+      if (store.getState().syncStarting) earlyEvents.push(event);
+      return;
+    }
+    if (event.payload.jobId !== sync.jobId) return;
+    if (event.type === 'progress') {
+      const { phase, done, total } = event.payload;
+      store.setState({ sync: { jobId: sync.jobId, phase, done, total } });
+      return;
+    }
+    const { ok, error } = event.payload;
+    store.setState({
+      sync: null,
+      syncError: ok ? null : (error ?? null),
+      syncCompletedAt: ok ? Date.now() : store.getState().syncCompletedAt,
+    });
+    // Reload in both cases: a failed sync may still have written part, and lastSyncAt may move.
+    void store.getState().load();
+  }
+
+  const unsubscribers = [
+    api.subscribe('job.progressed', (payload) => applyJobEvent({ type: 'progress', payload })),
+    api.subscribe('job.finished', (payload) => applyJobEvent({ type: 'finished', payload })),
+    // Someone else refreshed the cache (CLI, a finished outbox run): show it.
+    api.subscribe('org.cacheChanged', () => {
+      if (!store.getState().sync && store.getState().status !== 'idle') void store.getState().load();
+    }),
+  ];
+
+  return store;
+}
+

@@ -1,0 +1,133 @@
+import { App as AntApp, Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useServices, useSettingsStore } from '../../app/services-context';
+import { describeError } from '../../i18n/error-messages.zh-CN';
+import { t } from '../../i18n/zh-CN';
+import { AppsEditor } from './AppsEditor';
+import { ConnectionResults } from './ConnectionResults';
+import './settings.css';
+
+export function SettingsPage() {
+  const { settings } = useServices();
+  const { message } = AntApp.useApp();
+  const profile = useSettingsStore((s) => s.profile);
+  const loadError = useSettingsStore((s) => s.loadError);
+  const draft = useSettingsStore((s) => s.draft);
+  const errors = useSettingsStore((s) => s.fieldErrors);
+  const busy = useSettingsStore((s) => s.busy);
+  const actionError = useSettingsStore((s) => s.actionError);
+  const checks = useSettingsStore((s) => s.checks);
+  const testError = useSettingsStore((s) => s.testError);
+
+  useEffect(() => {
+    if (!settings.getState().profile) void settings.getState().load();
+  }, [settings]);
+
+  if (!profile) {
+    return (
+      <div className="settings-page" data-testid="settings-page">
+        <Typography.Title level={2} className="page-title">
+          {t.settings.title}
+        </Typography.Title>
+        {loadError ? (
+          <Alert
+            type="error"
+            showIcon
+            title={`${t.settings.loadFailed}：${describeError(loadError).title}`}
+            description={describeError(loadError).detail}
+            action={<Button onClick={() => void settings.getState().load()}>{t.shell.retry}</Button>}
+          />
+        ) : (
+          <Spin />
+        )}
+      </div>
+    );
+  }
+
+  const fieldStatus = (key: string) =>
+    errors[key] ? { validateStatus: 'error' as const, help: errors[key] } : {};
+  const onSave = async () => {
+    if (await settings.getState().save()) void message.success(t.settings.saved);
+  };
+  const onReset = async () => {
+    if (await settings.getState().resetToDemo()) void message.success(t.settings.resetDone);
+  };
+  const actionText = actionError && actionError.code !== 'INVALID_INPUT' ? describeError(actionError) : null;
+  const testText = testError ? describeError(testError) : null;
+
+  return (
+    <div className="settings-page" data-testid="settings-page">
+      <Space align="center" size="middle">
+        <Typography.Title level={2} className="page-title">
+          {t.settings.title}
+        </Typography.Title>
+        <Tag color={profile.mode === 'demo' ? 'gold' : 'blue'} data-testid="settings-mode">
+          {t.settings.mode[profile.mode]}
+        </Tag>
+      </Space>
+
+      <Form layout="vertical" className="settings-form" onFinish={() => void onSave()} data-testid="settings-form">
+        <Card title={t.settings.corpSection} size="small">
+          <Form.Item label={t.settings.corpId} extra={t.settings.corpIdHelp} required {...fieldStatus('corpId')}>
+            <Input
+              value={draft.corpId}
+              placeholder={t.settings.corpIdPlaceholder}
+              autoComplete="off"
+              spellCheck={false}
+              style={{ maxWidth: 360 }}
+              onChange={(e) => settings.getState().setCorpId(e.target.value)}
+            />
+          </Form.Item>
+          <Form.Item label={t.settings.contactsSecret} extra={t.settings.contactsSecretHelp} {...fieldStatus('contactsSecret')}>
+            <Input.Password
+              value={draft.contactsSecret}
+              autoComplete="off"
+              placeholder={profile.contactsSecretSet ? t.settings.secretPlaceholderKeep : t.settings.secretPlaceholderNew}
+              style={{ maxWidth: 360 }}
+              onChange={(e) => settings.getState().setContactsSecret(e.target.value)}
+            />
+          </Form.Item>
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label={t.settings.secretStoreLabel}>
+              <span data-testid="secret-store">{t.settings.secretStore[profile.secretStore]}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t.settings.apiBaseLabel}>{profile.apiBase}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+
+        <Card title={t.settings.appsSection} size="small">
+          <AppsEditor />
+        </Card>
+
+        {actionText ? (
+          <Alert type="error" showIcon data-testid="settings-error" title={`${t.settings.saveFailed}：${actionText.title}`} description={actionText.detail} />
+        ) : null}
+
+        <Space wrap>
+          <Button type="primary" htmlType="submit" loading={busy === 'saving'} disabled={busy !== 'idle' && busy !== 'saving'}>
+            {t.settings.save}
+          </Button>
+          <Button loading={busy === 'testing'} disabled={busy !== 'idle' && busy !== 'testing'} onClick={() => void settings.getState().testConnection()}>
+            {t.settings.test}
+          </Button>
+          <Popconfirm
+            title={t.settings.resetConfirmTitle}
+            description={t.settings.resetConfirmBody}
+            okText={t.settings.resetOk}
+            cancelText={t.settings.cancel}
+            onConfirm={() => onReset()}
+          >
+            <Button danger loading={busy === 'resetting'} disabled={busy !== 'idle' && busy !== 'resetting'}>
+              {t.settings.reset}
+            </Button>
+          </Popconfirm>
+        </Space>
+      </Form>
+
+      {testText ? (
+        <Alert type="error" showIcon title={`${t.settings.testFailed}：${testText.title}`} description={testText.detail} />
+      ) : null}
+      {checks ? <ConnectionResults checks={checks} /> : null}
+    </div>
+  );
+}
