@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { test as base, chromium } from 'playwright/test';
+import { HostProcess } from './host-process';
+import { SandboxProcess } from './sandbox-process';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+interface Fixtures {
+  sandbox: SandboxProcess;
+  startHost: (env?: NodeJS.ProcessEnv) => Promise<HostProcess>;
+}
+
+/**
+ * Debian's Chromium (never a downloaded browser), one browser per worker, and per test: fresh
+ * hosts with their own data directories plus, on request, a standalone sandbox.
+ */
+export const test = base.extend<Fixtures>({
+  browser: [
+    async ({}, use) => {
+      if (!existsSync(CHROMIUM)) {
+        throw new Error(
+          `找不到 Chromium：${CHROMIUM}。请运行 apt-get install chromium fonts-noto-cjk，或用 CHROMIUM_PATH 指向 Chromium 可执行文件。`,
+        );
+      }
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  sandbox: async ({}, use) => {
+    const s = await SandboxProcess.start();
+    await use(s);
+    await s.stop();
+  },
+  startHost: async ({}, use) => {
+    const hosts: HostProcess[] = [];
+    await use(async (env = {}) => {
+      const h = await HostProcess.start(env);
+      hosts.push(h);
+      return h;
+    });
+    for (const h of hosts) {
+      await h.stop();
+      h.removeData();
+    }
+  },
+});
+
+export { expect } from 'playwright/test';
