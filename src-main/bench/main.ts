@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchOrgPull } from './org-pull';
+
+/**
+ * `npm run bench`: figures are printed as ratios against baselines measured in the same run, so
+ * they mean the same on a fast or a slow machine. The sandbox runs in its own process so the RSS
+ * measured here is the app's own.
+ */
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const members = Number(process.env.BENCH_MEMBERS ?? 50_000);
+const departments = Number(process.env.BENCH_DEPARTMENTS ?? 3_000);
+
+async function startSandbox() {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'src-main/sandbox/main.ts'),
+      '--port',
+      '0',
+      '--members',
+      String(members),
+      '--departments',
+      String(departments),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const parts = buf.split('\n');
+      buf = parts.pop() ?? '';
+      lines.push(...parts);
+      if (lines.some((l) => l.startsWith('{'))) resolve();
+    });
+    child.once('exit', (c) => reject(new Error(`sandbox exited ${c}`)));
+  });
+  const url = /listening on (\S+)/.exec(lines.join('\n'))?.[1] ?? '';
+  const creds = JSON.parse(lines.find((l) => l.startsWith('{'))!) as {
+    corpId: string;
+    contactsSecret: string;
+  };
+  return { child, url, creds };
+}
+
+async function main() {
+  const sb = await startSandbox();
+  try {
+    console.log(`# 通讯录同步：沙箱 ${members} 名成员 / ${departments} 个部门 → SQLite`);
+    const r = await benchOrgPull({ url: sb.url, corpId: sb.creds.corpId, secret: sb.creds.contactsSecret });
+    const f = (n: number) => n.toFixed(0);
+    console.log(
+      `departments=${r.departments} members=${r.members} member-department links=${r.links} api calls=${r.calls}`,
+    );
+    console.log(
+      `whole pull (network + transform + write): ${f(r.wholePullMs)} ms (network part ${f(r.networkMs)} ms)`,
+    );
+    console.log(`peak RSS during the pull: ${f(r.peakRssMb)} MB (started at ${f(r.startRssMb)} MB)`);
+    console.log(
+      `sync local write: ${f(r.syncWriteMs)} ms; raw sqlite3 bulk insert of the same rows: ${f(r.rawInsertMs)} ms`,
+    );
+    console.log(
+      `RATIO org.sync.write / raw insert = ${r.ratio.toFixed(2)} (target ≤ 2.00) ${r.ratio <= 2 ? 'OK' : 'OVER'}`,
+    );
+  } finally {
+    sb.child.kill();
+  }
+}
+
+void main().then(
+  () => process.exit(0),
+  (e: Error) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
