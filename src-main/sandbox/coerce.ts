@@ -1,5 +1,3 @@
-import { ApiError } from './errors';
-
 // WeCom is lenient about SDKs that stringify numbers ("agentid":"1", "safe":"0" — NOTES.md),
 // so integer fields accept digit strings; anything else is treated as absent/invalid.
 
@@ -30,25 +28,6 @@ export function asStringArray(v: unknown): string[] | undefined {
     else return undefined;
   }
   return out;
-}
-
-/** `a | b|c` → ['a','b','c']; the doc examples themselves put spaces around the bar. */
-export function splitBarList(v: string): string[] {
-  return v
-    .split('|')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}
-
-export function isPresent(v: unknown): boolean {
-  return v !== undefined && v !== null;
-}
-
-/** Required integer query/body parameter; missing or malformed → the given errcode. */
-export function requireInt(v: unknown, errcode: number): number {
-  const n = asInt(v);
-  if (n === undefined) throw new ApiError(errcode);
-  return n;
 }
 
 /** Counts characters the way the doc does (code points, a CJK char is one). */

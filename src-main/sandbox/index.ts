@@ -1,0 +1,75 @@
+import type { AddressInfo } from 'node:net';
+import { defaultCredentials, type SandboxCredentials } from './credentials';
+import { Faults, type FaultControls } from './faults';
+import { DEFAULT_MEMBERS, DEFAULT_SEED, seedHospital } from './seed/hospital';
+import { createSandboxServer } from './server';
+import { SandboxState } from './state';
+import { TokenStore } from './tokens';
+
+export type { AppPurpose, SandboxApp, SandboxCredentials } from './credentials';
+export type { FaultControls } from './faults';
+export { SandboxState } from './state';
+export type { Department, MemberStatus, Tag, User } from './types';
+
+export interface SandboxOptions {
+  /** 0 = random (default) */
+  port?: number;
+  /** default 866 */
+  members?: number;
+  /** default: the demo hospital; when members > 866 and not given, round(members * 0.06) */
+  departments?: number;
+  /** PRNG seed, default 20181 */
+  seed?: number;
+  /** WeCom-like per-API per-minute limits (45009), default false */
+  rateLimits?: boolean;
+}
+
+export interface RunningSandbox {
+  /** e.g. http://127.0.0.1:PORT — the client appends /cgi-bin/... */
+  url: string;
+  port: number;
+  credentials: SandboxCredentials;
+  /** same operations as POST /__sandbox/faults */
+  faults: FaultControls;
+  /** direct read access for tests (departments, users, tags, invites) */
+  state: SandboxState;
+  close(): Promise<void>;
+}
+
+/** Starts a WeCom-compatible HTTP server on 127.0.0.1 seeded with the demo hospital. */
+export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
+  const seedOpts = {
+    members: opts.members ?? DEFAULT_MEMBERS,
+    seed: opts.seed ?? DEFAULT_SEED,
+    ...(opts.departments !== undefined ? { departments: opts.departments } : {}),
+  };
+  const reseed = () => seedHospital(seedOpts);
+  const state = new SandboxState(reseed());
+  const tokens = new TokenStore();
+  const faults = new Faults(tokens, opts.rateLimits ?? false);
+  const credentials = defaultCredentials();
+  const server = createSandboxServer({ state, faults, tokens, credentials, reseed });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    credentials,
+    faults,
+    state,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        // keep-alive sockets would otherwise hold close() open
+        server.closeAllConnections();
+      }),
+  };
+}
