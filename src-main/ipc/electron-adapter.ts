@@ -44,7 +44,9 @@ export function attachElectronAdapter(opts: {
     if (!frame || frame.parent) return refuse('not the top frame');
     let origin: string;
     try {
-      origin = new URL(frame.url).origin;
+      // URL.origin is "null" for custom schemes outside Electron, so build it from parts.
+      const u = new URL(frame.url);
+      origin = `${u.protocol}//${u.host}`;
     } catch {
       return refuse('bad frame url');
     }

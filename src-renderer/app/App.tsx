@@ -12,8 +12,9 @@ export function App({ services }: { services: Services }) {
     void services.settings.getState().load();
   }, [services]);
 
+  // No auto space in two-character button labels: 「保存」 must stay 「保存」 for users and tests.
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { borderRadius: 4 } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <ServicesContext.Provider value={services}>
           <AppShell />

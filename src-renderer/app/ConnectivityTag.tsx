@@ -7,10 +7,14 @@ export function ConnectivityTag() {
   const bridge = useAppStore((s) => s.bridge);
   const wecomOnline = useAppStore((s) => s.wecomOnline);
   const offline = isOffline({ bridge, wecomOnline });
-  const tip = !offline ? t.shell.onlineTip : bridge !== 'connected' ? t.shell.offlineBridgeTip : t.shell.offlineWecomTip;
+  const tip = !offline
+    ? t.shell.onlineTip
+    : bridge !== 'connected'
+      ? t.shell.offlineBridgeTip
+      : t.shell.offlineWecomTip;
 
   return (
-    <Tooltip title={tip}>
+    <Tooltip title={tip} trigger={['hover', 'focus']}>
       {/* Focusable so keyboard users get the tooltip too. */}
       <span role="status" tabIndex={0} className="connectivity" data-testid="connectivity">
         <Tag color={offline ? 'red' : 'green'} variant="solid">

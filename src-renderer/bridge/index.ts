@@ -19,7 +19,11 @@ export function getApi(): Api {
   if (window.api) {
     api = createApi(createElectronTransport(window.api));
   } else {
-    const token = takeToken({ location: window.location, history: window.history, storage: window.sessionStorage });
+    const token = takeToken({
+      location: window.location,
+      history: window.history,
+      storage: window.sessionStorage,
+    });
     api = createApi(createWsTransport({ url: wsUrlFor(window.location.host, token) }));
   }
   return api;

@@ -21,7 +21,11 @@ export function takeToken(env: TokenEnv): string | null {
     }
     params.delete('token');
     const query = params.toString();
-    env.history.replaceState(env.history.state, '', `${env.location.pathname}${query ? `?${query}` : ''}${env.location.hash}`);
+    env.history.replaceState(
+      env.history.state,
+      '',
+      `${env.location.pathname}${query ? `?${query}` : ''}${env.location.hash}`,
+    );
     return fromUrl;
   }
   try {

@@ -67,6 +67,7 @@ export const t = {
       5: '已退出',
     } satisfies Record<MemberStatus, string>,
     unknownDept: (id: number) => `部门 ${id}`,
+    revealHint: '定位到所在部门',
   },
   settings: {
     title: '设置',
@@ -97,7 +98,7 @@ export const t = {
     testFailed: '测试连接失败',
     reset: '恢复演示模式',
     resetConfirmTitle: '恢复演示模式？',
-    resetConfirmBody: '将清除已填写的企业ID和所有 Secret，并切换到内置的演示医院。真实企业微信中的数据不受影响。',
+    resetConfirmBody: '将断开当前企业，切换到内置的演示医院（演示模式）。真实企业微信中的数据不受影响。',
     resetOk: '恢复',
     cancel: '取消',
     resetDone: '已恢复演示模式',

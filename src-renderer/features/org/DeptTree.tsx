@@ -20,7 +20,8 @@ export function DeptTree() {
   const expandedIds = useOrgStore((s) => s.expandedIds);
   const selectedId = useOrgStore((s) => s.selectedDeptId);
   const scrollRef = useRef<HTMLDivElement | null>(null);
-  // The tree reads the latest model through this ref; its config callbacks are created once.
+  // The tree reads the latest model through this ref; its config callbacks are created once. Assigned
+  // during render (not in an effect) because useTree may rebuild its item list within this render.
   const modelRef = useRef(model);
   modelRef.current = model;
   const scrollToIndexRef = useRef<(index: number) => void>(() => {});
@@ -35,7 +36,8 @@ export function DeptTree() {
     getItemName: (item) => item.getItemData().name,
     isItemFolder: (item) => (modelRef.current?.children.get(item.getItemData().id)?.length ?? 0) > 0,
     dataLoader: {
-      getItem: (itemId) => (itemId === ROOT_ID ? ROOT_ITEM : (modelRef.current?.byId.get(Number(itemId)) ?? ROOT_ITEM)),
+      getItem: (itemId) =>
+        itemId === ROOT_ID ? ROOT_ITEM : (modelRef.current?.byId.get(Number(itemId)) ?? ROOT_ITEM),
       getChildren: (itemId) => {
         const m = modelRef.current;
         if (!m) return [];
@@ -47,7 +49,10 @@ export function DeptTree() {
     scrollToItem: (item) => scrollToIndexRef.current(item.getItemMeta().index),
     hotkeys: {
       // Enter / Space choose the focused department, like a click.
-      customSelectFocused: { hotkey: 'Enter', handler: (_e: KeyboardEvent, tr: TreeInstance<Department>) => tr.getFocusedItem().primaryAction() },
+      customSelectFocused: {
+        hotkey: 'Enter',
+        handler: (_e: KeyboardEvent, tr: TreeInstance<Department>) => tr.getFocusedItem().primaryAction(),
+      },
       customSelectFocusedSpace: {
         hotkey: 'Space',
         preventDefault: true,
@@ -71,6 +76,16 @@ export function DeptTree() {
     overscan: 16,
   });
   scrollToIndexRef.current = (index) => virtualizer.scrollToIndex(index, { align: 'auto' });
+
+  // Bring a department chosen elsewhere (a search hit) into view; only when the selection changes.
+  const shownSelection = useRef<number | null>(null);
+  useEffect(() => {
+    if (selectedId === shownSelection.current) return;
+    const index = items.findIndex((item) => item.getItemData().id === selectedId);
+    if (index < 0) return;
+    shownSelection.current = selectedId;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selectedId, items, virtualizer]);
 
   const containerProps = tree.getContainerProps(t.org.treeLabel);
   const registerTree = containerProps.ref as (el: HTMLElement | null) => void;

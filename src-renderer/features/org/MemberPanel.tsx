@@ -1,4 +1,4 @@
-import { Alert, Input, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Input, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useRef } from 'react';
 import type { MemberStatus } from '../../../src-main/contract';
 import { useOrgStore, useServices } from '../../app/services-context';
@@ -54,8 +54,26 @@ export function MemberPanel() {
       render: (_: unknown, row: Row) =>
         (row.departmentIds ?? []).map((id) => tree?.byId.get(id)?.name ?? t.org.unknownDept(id)).join('、'),
     };
-    return [...baseColumns.slice(0, 3), deptColumn, ...baseColumns.slice(3)];
-  }, [searching, tree]);
+    const nameColumn: TableColumnsType<Row>[number] = {
+      ...baseColumns[0]!,
+      render: (name: string, row: Row) => {
+        const first = row.departmentIds?.[0];
+        if (first === undefined) return name;
+        return (
+          <Button
+            type="link"
+            size="small"
+            className="member-reveal"
+            title={t.org.revealHint}
+            onClick={() => void org.getState().revealDepartment(first)}
+          >
+            {name}
+          </Button>
+        );
+      },
+    };
+    return [nameColumn, ...baseColumns.slice(1, 3), deptColumn, ...baseColumns.slice(3)];
+  }, [searching, tree, org]);
 
   const rows: Row[] = searching ? search.hits : members;
   const selectedName = selectedId !== null ? tree?.byId.get(selectedId)?.name : undefined;
@@ -64,7 +82,11 @@ export function MemberPanel() {
     : selectedName !== undefined
       ? t.org.deptHeader(selectedName, members.length)
       : t.org.pickDepartment;
-  const emptyText = searching ? t.org.noResults : selectedId === null ? t.org.pickDepartment : t.org.noMembers;
+  const emptyText = searching
+    ? t.org.noResults
+    : selectedId === null
+      ? t.org.pickDepartment
+      : t.org.noMembers;
 
   return (
     <section className="member-panel" aria-label={t.org.membersLabel} data-testid="member-list">
@@ -99,11 +121,6 @@ export function MemberPanel() {
           loading={!searching && membersStatus === 'loading'}
           scroll={{ y: Math.max(120, height - TABLE_HEADER_HEIGHT) }}
           locale={{ emptyText }}
-          onRow={(row) =>
-            searching && row.departmentIds?.[0] !== undefined
-              ? { onDoubleClick: () => void org.getState().revealDepartment(row.departmentIds![0]!) }
-              : {}
-          }
         />
       </div>
     </section>

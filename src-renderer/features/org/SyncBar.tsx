@@ -1,5 +1,6 @@
 import { SyncOutlined } from '@ant-design/icons';
-import { Alert, Button, Progress, Space, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Progress, Space, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useNavigate } from '../../app/nav';
 import { useOrgStore, useServices } from '../../app/services-context';
 import { describeError } from '../../i18n/error-messages.zh-CN';
@@ -27,6 +28,11 @@ export function SyncBar() {
   const starting = useOrgStore((s) => s.syncStarting);
   const syncError = useOrgStore((s) => s.syncError);
   const syncState = useOrgStore((s) => s.syncState);
+  const completedAt = useOrgStore((s) => s.syncCompletedAt);
+  const { message } = AntApp.useApp();
+  useEffect(() => {
+    if (completedAt !== null) void message.success(t.org.syncDone);
+  }, [completedAt, message]);
   const running = sync !== null || starting;
   const last = formatDateTime(syncState?.lastSyncAt);
   const percent = sync && sync.total > 0 ? Math.min(100, Math.round((sync.done / sync.total) * 100)) : 0;
@@ -48,19 +54,22 @@ export function SyncBar() {
           {last ? t.org.lastSync(last) : t.org.neverSynced}
         </Typography.Text>
         {syncState && last ? (
-          <Typography.Text type="secondary">{t.org.counts(syncState.departments, syncState.members)}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t.org.counts(syncState.departments, syncState.members)}
+          </Typography.Text>
         ) : null}
       </Space>
       {sync ? (
         <div className="sync-progress" data-testid="sync-progress">
-          <Typography.Text>{t.org.progressText(phaseText(sync.phase), sync.done, sync.total)}</Typography.Text>
+          <Typography.Text>
+            {t.org.progressText(phaseText(sync.phase), sync.done, sync.total)}
+          </Typography.Text>
           <Progress
             percent={percent}
             status="active"
             size="small"
             aria-label={phaseText(sync.phase)}
             aria-valuetext={`${sync.done}/${sync.total}`}
-            format={() => `${sync.done}/${sync.total}`}
           />
         </div>
       ) : null}

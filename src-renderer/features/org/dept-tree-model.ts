@@ -48,7 +48,11 @@ export function buildDeptTree(departments: readonly Department[]): DeptTree {
   }
 
   const children = new Map<number, number[]>();
-  for (const [parent, list] of childLists) children.set(parent, list.sort(compareSiblings).map((d) => d.id));
+  for (const [parent, list] of childLists)
+    children.set(
+      parent,
+      list.sort(compareSiblings).map((d) => d.id),
+    );
 
   const depth = new Map<number, number>();
   const walk = (start: number): void => {
@@ -72,7 +76,11 @@ export function buildDeptTree(departments: readonly Department[]): DeptTree {
       if (depth.has(id)) continue;
       const d = byId.get(id)!;
       const siblings = children.get(d.parentid);
-      if (siblings) children.set(d.parentid, siblings.filter((x) => x !== id));
+      if (siblings)
+        children.set(
+          d.parentid,
+          siblings.filter((x) => x !== id),
+        );
       rootDepts.push(d);
       walk(id);
     }

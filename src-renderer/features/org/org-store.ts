@@ -2,7 +2,13 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppErrorShape, Department, EventPayload, Member, SyncState } from '../../../src-main/contract';
 import type { Api } from '../../bridge/types';
 import { buildDeptTree, initialExpanded, type DeptTree } from './dept-tree-model';
-import { buildSearchIndex, DEFAULT_SEARCH_LIMIT, searchMembers, type SearchIndex, type SearchResult } from './member-search';
+import {
+  buildSearchIndex,
+  DEFAULT_SEARCH_LIMIT,
+  searchMembers,
+  type SearchIndex,
+  type SearchResult,
+} from './member-search';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -189,7 +195,10 @@ export function createOrgStore(api: Api, options: OrgStoreOptions = {}): OrgStor
           if (res.error.code === 'JOB_RUNNING') {
             const state = await api.call('org.getSyncState', {});
             if (state.ok && state.value.runningJobId) {
-              set({ syncState: state.value, sync: { jobId: state.value.runningJobId, phase: 'starting', done: 0, total: 0 } });
+              set({
+                syncState: state.value,
+                sync: { jobId: state.value.runningJobId, phase: 'starting', done: 0, total: 0 },
+              });
               return;
             }
           }
@@ -247,4 +256,3 @@ export function createOrgStore(api: Api, options: OrgStoreOptions = {}): OrgStor
 
   return store;
 }
-

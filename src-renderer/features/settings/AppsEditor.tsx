@@ -21,11 +21,23 @@ export function AppsEditor() {
   return (
     <div className="apps-editor" data-testid="apps-editor">
       <Typography.Paragraph type="secondary">{t.settings.appsHelp}</Typography.Paragraph>
-      {apps.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.settings.noApps} /> : null}
+      {apps.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.settings.noApps} />
+      ) : null}
       {apps.map((app, i) => (
-        <div className="app-row" key={app.key} role="group" aria-label={`${t.settings.appsSection} ${i + 1}`} data-testid={`app-row-${i}`}>
+        <div
+          className="app-row"
+          key={app.key}
+          role="group"
+          aria-label={`${t.settings.appsSection} ${i + 1}`}
+          data-testid={`app-row-${i}`}
+        >
           <Form.Item label={t.settings.appName} {...fieldProps(i, 'name')}>
-            <Input value={app.name} maxLength={64} onChange={(e) => update(app.key, { name: e.target.value })} />
+            <Input
+              value={app.name}
+              maxLength={64}
+              onChange={(e) => update(app.key, { name: e.target.value })}
+            />
           </Form.Item>
           <Form.Item label={t.settings.appPurpose} {...fieldProps(i, 'purpose')}>
             <Select<AppPurpose>
@@ -43,14 +55,18 @@ export function AppsEditor() {
               precision={0}
               controls={false}
               style={{ width: 140 }}
-              onChange={(agentid) => update(app.key, { agentid: typeof agentid === 'number' ? agentid : null })}
+              onChange={(agentid) =>
+                update(app.key, { agentid: typeof agentid === 'number' ? agentid : null })
+              }
             />
           </Form.Item>
           <Form.Item label={t.settings.appSecret} {...fieldProps(i, 'secret')}>
             <Input.Password
               value={app.secret}
               autoComplete="off"
-              placeholder={appKeepsStoredSecret(app) ? t.settings.secretPlaceholderKeep : t.settings.secretPlaceholderNew}
+              placeholder={
+                appKeepsStoredSecret(app) ? t.settings.secretPlaceholderKeep : t.settings.secretPlaceholderNew
+              }
               style={{ width: 260 }}
               onChange={(e) => update(app.key, { secret: e.target.value })}
             />
@@ -62,7 +78,11 @@ export function AppsEditor() {
           </Form.Item>
         </div>
       ))}
-      <Button icon={<PlusOutlined />} onClick={() => settings.getState().addApp()} disabled={apps.length >= 20}>
+      <Button
+        icon={<PlusOutlined />}
+        onClick={() => settings.getState().addApp()}
+        disabled={apps.length >= 20}
+      >
         {t.settings.addApp}
       </Button>
     </div>

@@ -1,16 +1,8 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { List, Typography } from 'antd';
 import type { ConnectionCheck } from '../../../src-main/contract';
-import { describeError } from '../../i18n/error-messages.zh-CN';
 import { t } from '../../i18n/zh-CN';
-
-/** The Chinese line for one failed check; the IP WeCom saw goes into the 60020 text. */
-export function checkFailureText(check: ConnectionCheck): { title: string; detail: string } {
-  const details: Record<string, unknown> = {};
-  if (check.ip) details.ip = check.ip;
-  if (check.errcode !== null) details.errcode = check.errcode;
-  return describeError({ code: check.code ?? 'INTERNAL', details });
-}
+import { checkFailureText } from './check-text';
 
 export function ConnectionResults({ checks }: { checks: ConnectionCheck[] }) {
   return (

@@ -1,4 +1,17 @@
-import { App as AntApp, Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import {
+  App as AntApp,
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Popconfirm,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect } from 'react';
 import { useServices, useSettingsStore } from '../../app/services-context';
 import { describeError } from '../../i18n/error-messages.zh-CN';
@@ -66,9 +79,19 @@ export function SettingsPage() {
         </Tag>
       </Space>
 
-      <Form layout="vertical" className="settings-form" onFinish={() => void onSave()} data-testid="settings-form">
+      <Form
+        layout="vertical"
+        className="settings-form"
+        onFinish={() => void onSave()}
+        data-testid="settings-form"
+      >
         <Card title={t.settings.corpSection} size="small">
-          <Form.Item label={t.settings.corpId} extra={t.settings.corpIdHelp} required {...fieldStatus('corpId')}>
+          <Form.Item
+            label={t.settings.corpId}
+            extra={t.settings.corpIdHelp}
+            required
+            {...fieldStatus('corpId')}
+          >
             <Input
               value={draft.corpId}
               placeholder={t.settings.corpIdPlaceholder}
@@ -78,11 +101,17 @@ export function SettingsPage() {
               onChange={(e) => settings.getState().setCorpId(e.target.value)}
             />
           </Form.Item>
-          <Form.Item label={t.settings.contactsSecret} extra={t.settings.contactsSecretHelp} {...fieldStatus('contactsSecret')}>
+          <Form.Item
+            label={t.settings.contactsSecret}
+            extra={t.settings.contactsSecretHelp}
+            {...fieldStatus('contactsSecret')}
+          >
             <Input.Password
               value={draft.contactsSecret}
               autoComplete="off"
-              placeholder={profile.contactsSecretSet ? t.settings.secretPlaceholderKeep : t.settings.secretPlaceholderNew}
+              placeholder={
+                profile.contactsSecretSet ? t.settings.secretPlaceholderKeep : t.settings.secretPlaceholderNew
+              }
               style={{ maxWidth: 360 }}
               onChange={(e) => settings.getState().setContactsSecret(e.target.value)}
             />
@@ -100,14 +129,29 @@ export function SettingsPage() {
         </Card>
 
         {actionText ? (
-          <Alert type="error" showIcon data-testid="settings-error" title={`${t.settings.saveFailed}：${actionText.title}`} description={actionText.detail} />
+          <Alert
+            type="error"
+            showIcon
+            data-testid="settings-error"
+            title={`${t.settings.saveFailed}：${actionText.title}`}
+            description={actionText.detail}
+          />
         ) : null}
 
         <Space wrap>
-          <Button type="primary" htmlType="submit" loading={busy === 'saving'} disabled={busy !== 'idle' && busy !== 'saving'}>
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={busy === 'saving'}
+            disabled={busy !== 'idle' && busy !== 'saving'}
+          >
             {t.settings.save}
           </Button>
-          <Button loading={busy === 'testing'} disabled={busy !== 'idle' && busy !== 'testing'} onClick={() => void settings.getState().testConnection()}>
+          <Button
+            loading={busy === 'testing'}
+            disabled={busy !== 'idle' && busy !== 'testing'}
+            onClick={() => void settings.getState().testConnection()}
+          >
             {t.settings.test}
           </Button>
           <Popconfirm
@@ -125,7 +169,12 @@ export function SettingsPage() {
       </Form>
 
       {testText ? (
-        <Alert type="error" showIcon title={`${t.settings.testFailed}：${testText.title}`} description={testText.detail} />
+        <Alert
+          type="error"
+          showIcon
+          title={`${t.settings.testFailed}：${testText.title}`}
+          description={testText.detail}
+        />
       ) : null}
       {checks ? <ConnectionResults checks={checks} /> : null}
     </div>

@@ -44,7 +44,12 @@ export interface SettingsStoreOptions {
   onProfileChanged?: (profile: ProfileView) => void;
 }
 
-const emptyDraft = (): ProfileDraft => ({ corpId: '', contactsSecret: '', contactsSecretSet: false, apps: [] });
+const emptyDraft = (): ProfileDraft => ({
+  corpId: '',
+  contactsSecret: '',
+  contactsSecretSet: false,
+  apps: [],
+});
 
 function withoutKey(errors: FieldErrors, key: string): FieldErrors {
   if (!(key in errors)) return errors;
@@ -79,7 +84,10 @@ export function createSettingsStore(api: Api, options: SettingsStoreOptions = {}
       },
 
       setCorpId(value) {
-        set((s) => ({ draft: { ...s.draft, corpId: value }, fieldErrors: withoutKey(s.fieldErrors, 'corpId') }));
+        set((s) => ({
+          draft: { ...s.draft, corpId: value },
+          fieldErrors: withoutKey(s.fieldErrors, 'corpId'),
+        }));
       },
 
       setContactsSecret(value) {
@@ -91,7 +99,8 @@ export function createSettingsStore(api: Api, options: SettingsStoreOptions = {}
 
       addApp() {
         const used = new Set(get().draft.apps.map((a) => a.purpose));
-        const purpose = (['小助手', '学科公告', '会议助手', '云盘'] as const).find((p) => !used.has(p)) ?? '小助手';
+        const purpose =
+          (['小助手', '学科公告', '会议助手', '云盘'] as const).find((p) => !used.has(p)) ?? '小助手';
         const app: AppDraft = {
           key: newAppKey(),
           name: purpose,
@@ -120,7 +129,9 @@ export function createSettingsStore(api: Api, options: SettingsStoreOptions = {}
         // Row indices shift, so field errors for apps no longer line up: drop them.
         set((s) => ({
           draft: { ...s.draft, apps: s.draft.apps.filter((a) => a.key !== key) },
-          fieldErrors: Object.fromEntries(Object.entries(s.fieldErrors).filter(([k]) => !k.startsWith('apps.'))),
+          fieldErrors: Object.fromEntries(
+            Object.entries(s.fieldErrors).filter(([k]) => !k.startsWith('apps.')),
+          ),
         }));
       },
 
@@ -134,7 +145,8 @@ export function createSettingsStore(api: Api, options: SettingsStoreOptions = {}
         const res = await api.call('settings.saveProfile', input);
         set({ busy: 'idle' });
         if (!res.ok) {
-          const fieldErrors = res.error.code === 'INVALID_INPUT' ? fieldErrorsFromDetails(res.error.details) : {};
+          const fieldErrors =
+            res.error.code === 'INVALID_INPUT' ? fieldErrorsFromDetails(res.error.details) : {};
           set({ fieldErrors, actionError: res.error });
           return false;
         }
