@@ -11,7 +11,7 @@ import { OFFICIAL_API_BASE } from '../wecom/http-client';
 import { APP_ORIGIN, PRODUCTION_CSP, windowOptions } from './window-options';
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
 ]);
 
 async function main(): Promise<void> {

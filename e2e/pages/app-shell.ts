@@ -1,0 +1,27 @@
+import { expect, type Locator, type Page } from 'playwright/test';
+
+/** The frame around every page: navigation, demo banner, connectivity. */
+export class AppShell {
+  constructor(readonly page: Page) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.page.getByRole('menuitem', { name: '通讯录' })).toBeVisible();
+  }
+
+  get demoBanner(): Locator {
+    return this.page.getByText('演示模式', { exact: false }).first();
+  }
+
+  get offlineTag(): Locator {
+    return this.page.getByText('离线', { exact: true });
+  }
+
+  get onlineTag(): Locator {
+    return this.page.getByText('在线', { exact: true });
+  }
+
+  async goTo(section: '通讯录' | '设置'): Promise<void> {
+    await this.page.getByRole('menuitem', { name: section }).click();
+  }
+}

@@ -1,0 +1,57 @@
+import { expect, type Locator, type Page } from 'playwright/test';
+
+/** 通讯录: department tree, member table, search and sync. */
+export class OrgPage {
+  constructor(readonly page: Page) {}
+
+  get tree(): Locator {
+    return this.page.getByRole('tree', { name: '部门树' });
+  }
+
+  get members(): Locator {
+    return this.page.getByRole('region', { name: '成员列表' });
+  }
+
+  get progress(): Locator {
+    return this.page.getByRole('progressbar');
+  }
+
+  get lastSync(): Locator {
+    return this.page.getByText(/^上次同步/);
+  }
+
+  treeItem(name: string): Locator {
+    return this.tree.getByRole('treeitem', { name: new RegExp(`^${name}`) });
+  }
+
+  /** Names of the top-level rows under the root, in display order. */
+  async topGroupNames(): Promise<string[]> {
+    const items = this.tree.locator('[role="treeitem"][aria-level="2"]');
+    return (await items.allInnerTexts()).map((t) => t.split(/\s/)[0] ?? t);
+  }
+
+  async sync(): Promise<void> {
+    const button = this.page.getByRole('button', { name: /同步通讯录|立即同步/ }).first();
+    await button.click();
+  }
+
+  async syncAndWait(): Promise<void> {
+    await this.sync();
+    await expect(this.lastSync).toBeVisible({ timeout: 60_000 });
+    await expect(this.page.getByRole('button', { name: /同步通讯录/ }).first()).toBeEnabled({
+      timeout: 60_000,
+    });
+  }
+
+  async selectDepartment(name: string): Promise<void> {
+    await this.treeItem(name).first().click();
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByPlaceholder('搜索姓名、拼音或首字母').fill(text);
+  }
+
+  memberRow(nameOrUserid: string): Locator {
+    return this.members.getByRole('row').filter({ hasText: nameOrUserid });
+  }
+}

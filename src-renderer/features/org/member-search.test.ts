@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { MemberIndexRow } from '../../../src-main/contract';
+import { row, sampleRows } from '../../test-support/org-fixtures';
+import { buildSearchIndex, normalizeQuery, searchMembers } from './member-search';
+
+const index = buildSearchIndex(sampleRows);
+const ids = (q: string, limit?: number) => searchMembers(index, q, limit).hits.map((h) => h.userid);
+
+describe('searchMembers', () => {
+  it('matches a substring of the name', () => {
+    expect(ids('三')).toEqual(['zhangsan', 'zhangsanfeng']);
+    expect(ids('小贤')).toEqual(['zengxx']);
+  });
+
+  it('matches full pinyin by prefix and substring, case-insensitively and ignoring spaces', () => {
+    expect(ids('zhangsan')).toEqual(['zhangsan', 'zhangsanfeng']);
+    expect(ids('ZHANG San')).toEqual(['zhangsan', 'zhangsanfeng']);
+    expect(ids('sanfeng')).toEqual(['zhangsanfeng']);
+  });
+
+  it('matches initials by prefix and substring', () => {
+    expect(ids('zs')).toEqual(['zhangsan', 'zhangsanfeng']);
+    expect(ids('sf')).toEqual(['zhangsanfeng']);
+    expect(ids('LS')).toEqual(['lisi']);
+  });
+
+  it('follows the reading the index row gives for a polyphonic surname (曾 = zeng)', () => {
+    expect(ids('zeng')).toEqual(['zengxx']);
+    expect(ids('zxx')).toEqual(['zengxx']);
+    expect(ids('ceng')).toEqual([]);
+  });
+
+  it('puts an exact name match first, then prefixes, then other substrings', () => {
+    const rows = [
+      row('a', '王张三', 'wangzhangsan', 'wzs'),
+      row('b', '张三丰', 'zhangsanfeng', 'zsf'),
+      row('c', '张三', 'zhangsan', 'zs'),
+    ];
+    const idx = buildSearchIndex(rows);
+    expect(searchMembers(idx, '张三').hits.map((h) => h.userid)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('returns nothing for an empty query and reports the full total when limited', () => {
+    expect(searchMembers(index, '   ')).toEqual({ hits: [], total: 0 });
+    const many: MemberIndexRow[] = Array.from({ length: 500 }, (_, i) =>
+      row(`u${i}`, `张${i}`, `zhang${i}`, `z${i}`),
+    );
+    const res = searchMembers(buildSearchIndex(many), 'zhang', 200);
+    expect(res.hits).toHaveLength(200);
+    expect(res.total).toBe(500);
+    expect(res.hits[0]!.userid).toBe('u0');
+  });
+
+  it('normalizes queries', () => {
+    expect(normalizeQuery('  Zhang  San ')).toBe('zhangsan');
+  });
+
+  it('stays fast on 50,000 rows', () => {
+    const surnames = ['zhang', 'wang', 'li', 'zhao', 'liu', 'chen', 'yang', 'huang', 'zhou', 'wu'];
+    const hanzi = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴'];
+    const given = ['wei', 'fang', 'na', 'min', 'jing', 'li', 'qiang', 'lei', 'jun', 'yang', 'yong', 'yan'];
+    const givenHz = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳'];
+    const rows: MemberIndexRow[] = [];
+    for (let i = 0; i < 50_000; i++) {
+      const s = i % 10;
+      const g1 = (i >> 3) % 12;
+      const g2 = (i >> 5) % 12;
+      rows.push(
+        row(
+          `user${i}`,
+          hanzi[s]! + givenHz[g1]! + givenHz[g2]!,
+          surnames[s]! + given[g1]! + given[g2]!,
+          surnames[s]![0]! + given[g1]![0]! + given[g2]![0]!,
+          [i % 3000],
+        ),
+      );
+    }
+    const t0 = performance.now();
+    const big = buildSearchIndex(rows);
+    const buildMs = performance.now() - t0;
+
+    const queries = [
+      'z',
+      'zh',
+      'zha',
+      'zhang',
+      'zhangw',
+      'zhangwei',
+      '张',
+      '张伟',
+      'zw',
+      'zwf',
+      'wei',
+      'xyz',
+      '芳',
+    ];
+    searchMembers(big, 'warm-up');
+    const times: number[] = [];
+    for (const q of queries) {
+      const start = performance.now();
+      const res = searchMembers(big, q);
+      times.push(performance.now() - start);
+      expect(res.hits.length).toBeLessThanOrEqual(200);
+    }
+    const worst = Math.max(...times);
+    const mean = times.reduce((a, b) => a + b, 0) / times.length;
+    console.info(
+      `search 50k: build ${buildMs.toFixed(1)} ms, per query mean ${mean.toFixed(2)} ms, worst ${worst.toFixed(2)} ms`,
+    );
+    // Budget is ≤10 ms in Chromium; asserted generously so a loaded CI box does not flake.
+    expect(worst).toBeLessThan(50);
+    expect(searchMembers(big, 'zhangwei').total).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { describeError } from '../../i18n/error-messages.zh-CN';
+import { createFakeApi, err, flush, ok, type FakeApi } from '../../test-support/fake-api';
+import { member, sampleDepartments, sampleRows, syncedState } from '../../test-support/org-fixtures';
+import { createOrgStore } from './org-store';
+
+function cachedApi(): FakeApi {
+  return createFakeApi({
+    'org.getTree': () => ok({ departments: sampleDepartments }),
+    'org.getMemberIndex': () => ok({ rows: sampleRows }),
+    'org.getSyncState': () => ok(syncedState),
+    'org.listMembers': ({ departmentId }) =>
+      ok({
+        members:
+          departmentId === 20 ? [member('zhangsan', '张三', 20), member('zengxx', '曾小贤', 20, 4)] : [],
+      }),
+  });
+}
+
+describe('org store', () => {
+  it('loads tree, index and sync state, selects the top department and lists its members', async () => {
+    const api = cachedApi();
+    const store = createOrgStore(api);
+    await store.getState().load();
+    const s = store.getState();
+    expect(s.status).toBe('ready');
+    expect(s.tree?.roots).toEqual([1]);
+    expect(s.index?.rows).toHaveLength(sampleRows.length);
+    expect(s.syncState?.lastSyncAt).toBe(syncedState.lastSyncAt);
+    expect(s.selectedDeptId).toBe(1);
+    expect(s.expandedIds).toEqual(['1']);
+    expect(api.calls.filter((c) => c.name === 'org.listMembers')).toEqual([
+      { name: 'org.listMembers', input: { departmentId: 1 } },
+    ]);
+    expect(s.membersStatus).toBe('ready');
+  });
+
+  it('selecting a department loads its members; stale answers are dropped', async () => {
+    const api = cachedApi();
+    const listFast = api.handlers['org.listMembers']!;
+    api.handlers['org.listMembers'] = async (input) => {
+      // The first department answers last.
+      if (input.departmentId === 21) await new Promise((r) => setTimeout(r, 20));
+      return listFast(input);
+    };
+    const store = createOrgStore(api);
+    await store.getState().load();
+    const slow = store.getState().selectDepartment(21);
+    const fast = store.getState().selectDepartment(20);
+    await Promise.all([slow, fast]);
+    expect(store.getState().selectedDeptId).toBe(20);
+    expect(store.getState().members.map((m) => m.userid)).toEqual(['zhangsan', 'zengxx']);
+  });
+
+  it('searches the whole index and can reveal a hit’s department', async () => {
+    const store = createOrgStore(cachedApi());
+    await store.getState().load();
+    store.getState().setQuery('zs');
+    expect(store.getState().search?.hits.map((h) => h.userid)).toEqual(['zhangsan', 'zhangsanfeng']);
+    store.getState().setQuery('');
+    expect(store.getState().search).toBeNull();
+
+    store.getState().setExpanded([]);
+    await store.getState().revealDepartment(20);
+    expect(store.getState().selectedDeptId).toBe(20);
+    expect(store.getState().expandedIds).toEqual(expect.arrayContaining(['1', '12']));
+    expect(store.getState().query).toBe('');
+  });
+
+  it('shows an empty cache as ready with no departments', async () => {
+    const api = createFakeApi({
+      'org.getTree': () => ok({ departments: [] }),
+      'org.getMemberIndex': () => ok({ rows: [] }),
+      'org.getSyncState': () =>
+        ok({ lastSyncAt: null, departments: 0, members: 0, tags: 0, runningJobId: null }),
+    });
+    const store = createOrgStore(api);
+    await store.getState().load();
+    expect(store.getState().status).toBe('ready');
+    expect(store.getState().tree?.byId.size).toBe(0);
+    expect(store.getState().selectedDeptId).toBeNull();
+  });
+
+  it('follows a sync job through progress events (even ones arriving before the jobId) and reloads at the end', async () => {
+    const api = cachedApi();
+    let resolveStart: (v: ReturnType<typeof ok<{ jobId: string }>>) => void = () => {};
+    api.handlers['org.startSync'] = () => new Promise((r) => (resolveStart = r));
+    const store = createOrgStore(api);
+    await store.getState().load();
+
+    const started = store.getState().startSync();
+    expect(store.getState().syncStarting).toBe(true);
+    // The host may report progress before answering startSync.
+    api.emit('job.progressed', { jobId: 'j1', kind: 'org.sync', phase: 'departments', done: 3, total: 10 });
+    api.emit('job.progressed', { jobId: 'other', kind: 'org.sync', phase: 'members', done: 99, total: 99 });
+    resolveStart(ok({ jobId: 'j1' }));
+    await started;
+    expect(store.getState().sync).toEqual({ jobId: 'j1', phase: 'departments', done: 3, total: 10 });
+
+    api.emit('job.progressed', { jobId: 'j1', kind: 'org.sync', phase: 'members', done: 500, total: 1000 });
+    expect(store.getState().sync).toMatchObject({ phase: 'members', done: 500, total: 1000 });
+
+    const loadsBefore = api.calls.filter((c) => c.name === 'org.getTree').length;
+    api.emit('job.finished', { jobId: 'j1', kind: 'org.sync', ok: true });
+    await flush();
+    expect(store.getState().sync).toBeNull();
+    expect(store.getState().syncError).toBeNull();
+    expect(store.getState().syncCompletedAt).not.toBeNull();
+    expect(api.calls.filter((c) => c.name === 'org.getTree').length).toBe(loadsBefore + 1);
+    expect(api.calls.filter((c) => c.name === 'org.getSyncState').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a failed sync keeps the cached data and exposes the error for describeError', async () => {
+    const api = cachedApi();
+    api.handlers['org.startSync'] = () => ok({ jobId: 'j2' });
+    const store = createOrgStore(api);
+    await store.getState().load();
+    await store.getState().startSync();
+    api.emit('job.finished', {
+      jobId: 'j2',
+      kind: 'org.sync',
+      ok: false,
+      error: {
+        code: 'WECOM_IP_NOT_TRUSTED',
+        message: 'x',
+        retryable: false,
+        details: { ip: '1.2.3.4' },
+        correlationId: 'c',
+      },
+    });
+    await flush();
+    const s = store.getState();
+    expect(s.sync).toBeNull();
+    expect(s.tree?.byId.size).toBe(sampleDepartments.length);
+    expect(s.syncError?.code).toBe('WECOM_IP_NOT_TRUSTED');
+    const text = describeError(s.syncError!);
+    expect(text.detail).toContain('1.2.3.4');
+    expect(text.detail).toContain('企业可信IP');
+  });
+
+  it('reports a refused startSync and renders an offline cache', async () => {
+    const api = cachedApi();
+    api.handlers['org.startSync'] = () => err('NETWORK');
+    const store = createOrgStore(api);
+    await store.getState().load();
+    await store.getState().startSync();
+    expect(store.getState().syncError?.code).toBe('NETWORK');
+    expect(describeError(store.getState().syncError!).title).toContain('网络不通');
+    expect(store.getState().status).toBe('ready');
+  });
+
+  it('attaches to a sync that is already running', async () => {
+    const api = cachedApi();
+    api.handlers['org.getSyncState'] = () => ok({ ...syncedState, runningJobId: 'j9' });
+    const store = createOrgStore(api);
+    await store.getState().load();
+    expect(store.getState().sync?.jobId).toBe('j9');
+    api.emit('job.progressed', { jobId: 'j9', kind: 'org.sync', phase: 'write', done: 1, total: 2 });
+    expect(store.getState().sync).toMatchObject({ phase: 'write', done: 1 });
+  });
+
+  it('keeps showing the cache when a reload fails, and reports a first load failure', async () => {
+    const api = cachedApi();
+    const store = createOrgStore(api);
+    await store.getState().load();
+    api.handlers['org.getTree'] = () => err('INTERNAL');
+    await store.getState().load();
+    expect(store.getState().status).toBe('ready');
+    expect(store.getState().loadError?.code).toBe('INTERNAL');
+
+    const fresh = createOrgStore(api);
+    await fresh.getState().load();
+    expect(fresh.getState().status).toBe('error');
+  });
+
+  it('reloads when the cache changes elsewhere, and dispose stops listening', async () => {
+    const api = cachedApi();
+    const store = createOrgStore(api);
+    await store.getState().load();
+    const before = api.calls.length;
+    api.emit('org.cacheChanged', { at: '2026-03-02T00:00:00Z' });
+    await flush();
+    expect(api.calls.length).toBeGreaterThan(before);
+    store.getState().dispose();
+    expect(api.listenerCount('job.progressed')).toBe(0);
+  });
+});
