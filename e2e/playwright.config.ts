@@ -13,6 +13,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     locale: 'zh-CN',
+    actionTimeout: 15_000,
     viewport: { width: 1366, height: 860 },
   },
 });

@@ -10,7 +10,7 @@ export class AppShell {
   }
 
   get demoBanner(): Locator {
-    return this.page.getByText('演示模式', { exact: false }).first();
+    return this.page.getByTestId('demo-banner').filter({ hasText: '演示模式' });
   }
 
   get offlineTag(): Locator {

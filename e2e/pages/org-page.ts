@@ -51,7 +51,11 @@ export class OrgPage {
     await this.page.getByPlaceholder('搜索姓名、拼音或首字母').fill(text);
   }
 
+  get memberRows(): Locator {
+    return this.members.getByTestId('member-row');
+  }
+
   memberRow(nameOrUserid: string): Locator {
-    return this.members.getByRole('row').filter({ hasText: nameOrUserid });
+    return this.memberRows.filter({ hasText: nameOrUserid });
   }
 }

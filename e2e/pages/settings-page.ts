@@ -9,6 +9,14 @@ export class SettingsPage {
     await this.page.getByLabel('通讯录同步 Secret').fill(contactsSecret);
   }
 
+  /** A clerk starting out may configure only the contacts secret. */
+  async removeAllApps(): Promise<void> {
+    const rows = this.page.locator('[data-testid^="app-row-"]');
+    while ((await rows.count()) > 0) {
+      await rows.first().getByRole('button', { name: /删除/ }).click();
+    }
+  }
+
   async save(): Promise<void> {
     await this.page.getByRole('button', { name: /保\s*存/ }).click();
   }

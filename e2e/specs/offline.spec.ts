@@ -21,7 +21,7 @@ test('with the sandbox stopped, the cached tree still shows and the app says it 
   await expect(shell.offlineTag).toBeVisible();
   await org.treeItem('临床科室').first().click();
   await org.selectDepartment('心血管内科');
-  await expect(org.members.getByRole('row').nth(1)).toBeVisible();
+  await expect(org.memberRows.first()).toBeVisible();
 
   // A sync attempt while offline fails with the network explanation and keeps the cache.
   await org.sync();

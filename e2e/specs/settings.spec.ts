@@ -13,7 +13,12 @@ test('settings with a wrong secret explains 40001 and how to fix it', async ({
   await shell.goTo('设置');
   const settings = new SettingsPage(page);
   await settings.fillCorp(sandbox.creds.corpId, 'this-is-not-the-secret');
+  // Apps carried over from the demo need their own secrets: saving without them is refused.
   await settings.save();
+  await expect(page.getByText('请填写「新区医院小助手」的 Secret')).toBeVisible();
+  await settings.removeAllApps();
+  await settings.save();
+  await expect(page.getByText('请填写「新区医院小助手」的 Secret')).toBeHidden();
   await settings.testConnection();
   await expect(settings.results).toContainText('40001');
   await expect(settings.results).toContainText('Secret');
@@ -29,6 +34,7 @@ test('a wrong corp ID is explained as 40013', async ({ page, startHost, sandbox 
   await shell.goTo('设置');
   const settings = new SettingsPage(page);
   await settings.fillCorp('wwnotmycorp0000000', sandbox.creds.contactsSecret);
+  await settings.removeAllApps();
   await settings.save();
   await settings.testConnection();
   await expect(settings.results).toContainText('企业ID');

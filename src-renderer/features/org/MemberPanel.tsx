@@ -121,6 +121,8 @@ export function MemberPanel() {
           loading={!searching && membersStatus === 'loading'}
           scroll={{ y: Math.max(120, height - TABLE_HEADER_HEIGHT) }}
           locale={{ emptyText }}
+          // The virtual body renders plain divs; give rows their role and a stable hook for tests.
+          onRow={(r) => ({ role: 'row', 'data-testid': 'member-row', 'data-userid': r.userid }) as never}
         />
       </div>
     </section>

@@ -93,6 +93,8 @@ export function SettingsPage() {
             {...fieldStatus('corpId')}
           >
             <Input
+              id="settings-corp-id"
+              aria-label={t.settings.corpId}
               value={draft.corpId}
               placeholder={t.settings.corpIdPlaceholder}
               autoComplete="off"
@@ -107,6 +109,8 @@ export function SettingsPage() {
             {...fieldStatus('contactsSecret')}
           >
             <Input.Password
+              id="settings-contacts-secret"
+              aria-label={t.settings.contactsSecret}
               value={draft.contactsSecret}
               autoComplete="off"
               placeholder={
