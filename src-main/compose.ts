@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { AppError } from './contract/errors';
 import { join } from 'node:path';
 import { openDatabase } from './db/connection';
 import { OrgRepo } from './db/repos/org-repo';
@@ -17,6 +18,26 @@ import { SettingsService } from './services/settings/settings-service';
 import type { WecomHttpOptions } from './wecom/http-client';
 
 export const APP_VERSION = '0.1.0';
+
+/** Issue #3 procedures whose services land in the next commits; until then they answer INTERNAL. */
+function editHandlersPending(): Pick<
+  Handlers,
+  Exclude<
+    keyof Handlers,
+    | `${'app' | 'settings' | 'jobs'}.${string}`
+    | 'org.startSync'
+    | 'org.getSyncState'
+    | 'org.getTree'
+    | 'org.listMembers'
+    | 'org.getMemberIndex'
+    | 'org.listTags'
+  >
+> {
+  const pending = async (): Promise<never> => {
+    throw new AppError('INTERNAL', 'not available yet');
+  };
+  return new Proxy({} as never, { get: () => pending, ownKeys: () => [], has: () => true });
+}
 
 export interface AppConfig {
   dataDir: string;
@@ -91,6 +112,7 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     'org.getMemberIndex': async () => ({ rows: await org.memberIndex() }),
     'org.listTags': async () => ({ tags: await org.tags() }),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    ...editHandlersPending(),
   };
 
   if (config.probeEveryMs)

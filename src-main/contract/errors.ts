@@ -22,6 +22,8 @@ export const errorCodes = [
   'WECOM_TOKEN_INVALID',
   'WECOM_BUSY',
   'WECOM_REQUEST_REJECTED',
+  /** The push found remote edits to what was changed locally; resolve them, then push again. */
+  'CONFLICTS',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppErrorShape } from './errors';
 
-export const JobKind = z.enum(['org.sync']);
+export const JobKind = z.enum(['org.sync', 'org.push']);
 
 export const events = {
   'job.progressed': z.object({
@@ -19,6 +19,8 @@ export const events = {
   }),
   'app.connectivityChanged': z.object({ online: z.boolean() }),
   'org.cacheChanged': z.object({ at: z.string() }),
+  /** The staged change list changed (stage, undo, redo, discard, push). */
+  'orgEdit.changed': z.object({ pending: z.number().int() }),
 } as const;
 
 export type EventName = keyof typeof events;

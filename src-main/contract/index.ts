@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './events';
 export * from './org';
+export * from './org-edit';
 export * from './procedures';
 export * from './settings';

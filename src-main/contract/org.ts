@@ -3,6 +3,9 @@ import { z } from 'zod';
 export const MemberStatus = z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(5)]);
 export type MemberStatus = z.infer<typeof MemberStatus>;
 
+export const PendingState = z.enum(['created', 'updated', 'deleted']);
+export type PendingState = z.infer<typeof PendingState>;
+
 export const Department = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -12,6 +15,8 @@ export const Department = z.object({
   memberCount: z.number().int(),
   /** 0..5 for the six fixed top groups, null otherwise. */
   pinnedRank: z.number().int().nullable(),
+  /** Staged locally and not yet pushed (null = as in WeCom). Negative ids are local creations. */
+  pending: PendingState.nullable().optional(),
 });
 export type Department = z.infer<typeof Department>;
 
@@ -34,6 +39,7 @@ export const Member = z.object({
   mainDepartment: z.number().int().nullable(),
   departments: z.array(MemberDept),
   directLeader: z.array(z.string()),
+  pending: PendingState.nullable().optional(),
 });
 export type Member = z.infer<typeof Member>;
 
@@ -54,6 +60,7 @@ export const Tag = z.object({
   tagname: z.string(),
   memberCount: z.number().int(),
   departmentCount: z.number().int(),
+  pending: PendingState.nullable().optional(),
 });
 export type Tag = z.infer<typeof Tag>;
 

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { ConnectionCheck, ProfileInput, ProfileView } from './settings';
 import { Department, Member, MemberIndexRow, SyncState, Tag } from './org';
+import {
+  ActivationRow,
+  AuditEntry,
+  Change,
+  ChangeOp,
+  Conflict,
+  DiffLine,
+  InviteResult,
+  OutboxOp,
+  Rule,
+  RuleInput,
+  RulePreview,
+} from './org-edit';
 
 type Kind = 'query' | 'command';
 const proc = <I extends z.ZodType, O extends z.ZodType>(kind: Kind, input: I, output: O) => ({
@@ -36,6 +49,133 @@ export const procedures = {
   ),
   'org.getMemberIndex': proc('query', none, z.object({ rows: z.array(MemberIndexRow) })),
   'org.listTags': proc('query', none, z.object({ tags: z.array(Tag) })),
+  'org.getMember': proc(
+    'query',
+    z.object({ userid: z.string().min(1) }).strict(),
+    z.object({ member: Member.nullable() }),
+  ),
+  'org.getTagMembers': proc(
+    'query',
+    z.object({ tagid: z.number().int() }).strict(),
+    z.object({
+      members: z.array(z.object({ userid: z.string(), name: z.string() })),
+      departmentIds: z.array(z.number().int()),
+    }),
+  ),
+  /** As-you-type duplicate finder for the member editor. */
+  'org.findDuplicates': proc(
+    'query',
+    z
+      .object({
+        name: z.string().optional(),
+        mobile: z.string().optional(),
+        excludeUserid: z.string().optional(),
+      })
+      .strict(),
+    z.object({
+      byName: z.array(z.object({ userid: z.string(), name: z.string(), departments: z.string() })),
+      byMobile: z.array(z.object({ userid: z.string(), name: z.string(), departments: z.string() })),
+    }),
+  ),
+  /** One gesture = one undo unit. Refused as a whole (INVALID_INPUT + issues) if any op is invalid. */
+  'orgEdit.stage': proc(
+    'command',
+    z.object({ label: z.string().max(200), ops: z.array(ChangeOp).min(1).max(2000) }).strict(),
+    z.object({ change: Change }),
+  ),
+  'orgEdit.listChanges': proc(
+    'query',
+    none,
+    z.object({
+      changes: z.array(Change),
+      canUndo: z.boolean(),
+      canRedo: z.boolean(),
+      diff: z.array(DiffLine),
+    }),
+  ),
+  'orgEdit.undo': proc('command', none, z.object({ changeId: z.number().int().nullable() })),
+  'orgEdit.redo': proc('command', none, z.object({ changeId: z.number().int().nullable() })),
+  'orgEdit.discard': proc(
+    'command',
+    z.object({ changeId: z.number().int().optional() }).strict(),
+    z.object({ discarded: z.number().int() }),
+  ),
+  /** Pull, check conflicts, then apply through the outbox. Progress via job events. */
+  'orgEdit.startPush': proc('command', none, z.object({ jobId: z.string() })),
+  'orgEdit.getPushState': proc(
+    'query',
+    none,
+    z.object({ conflicts: z.array(Conflict), ops: z.array(OutboxOp), runningJobId: z.string().nullable() }),
+  ),
+  'orgEdit.resolveConflict': proc(
+    'command',
+    z.object({ changeId: z.number().int(), keep: z.enum(['mine', 'theirs']) }).strict(),
+    z.object({ remaining: z.number().int() }),
+  ),
+  'orgEdit.retryFailed': proc('command', none, z.object({ jobId: z.string() })),
+  'audit.list': proc(
+    'query',
+    z.object({ limit: z.number().int().min(1).max(1000), beforeId: z.number().int().optional() }).strict(),
+    z.object({ entries: z.array(AuditEntry) }),
+  ),
+  'rules.list': proc('query', none, z.object({ rules: z.array(Rule) })),
+  'rules.save': proc('command', RuleInput, z.object({ rule: Rule })),
+  'rules.delete': proc(
+    'command',
+    z.object({ id: z.number().int() }).strict(),
+    z.object({ deleted: z.boolean() }),
+  ),
+  'rules.preview': proc('query', RuleInput, RulePreview),
+  /** Stages the ops that bring groups/tags in line with the rules (all enabled rules, or one). */
+  'rules.apply': proc(
+    'command',
+    z.object({ id: z.number().int().optional() }).strict(),
+    z.object({ change: Change.nullable() }),
+  ),
+  'activation.report': proc(
+    'query',
+    none,
+    z.object({
+      rows: z.array(ActivationRow),
+      totals: z.object({
+        total: z.number().int(),
+        active: z.number().int(),
+        notJoined: z.number().int(),
+        disabled: z.number().int(),
+        left: z.number().int(),
+      }),
+      trend: z.array(z.object({ at: z.string(), notJoined: z.number().int(), members: z.number().int() })),
+    }),
+  ),
+  'activation.listNotJoined': proc(
+    'query',
+    z.object({ departmentId: z.number().int().optional() }).strict(),
+    z.object({
+      members: z.array(
+        z.object({
+          userid: z.string(),
+          name: z.string(),
+          position: z.string(),
+          departments: z.string(),
+          mobile: z.string(),
+        }),
+      ),
+    }),
+  ),
+  /** CSV (UTF-8 with BOM, opens in Excel) of the not-yet-joined members of one department or all. */
+  'activation.export': proc(
+    'query',
+    z.object({ departmentId: z.number().int().optional() }).strict(),
+    z.object({ filename: z.string(), csv: z.string() }),
+  ),
+  'activation.invite': proc(
+    'command',
+    z.union([
+      z.object({ userids: z.array(z.string().min(1)).min(1).max(50_000) }).strict(),
+      z.object({ all: z.literal(true) }).strict(),
+    ]),
+    z.object({ results: z.array(InviteResult) }),
+  ),
   'jobs.cancel': proc(
     'command',
     z.object({ jobId: z.string() }).strict(),

@@ -108,6 +108,11 @@ export const errorMessages: Record<ErrorCode, Entry> = {
       return `请求的数据不符合企业微信的要求${errcode}，例如账号、部门或字段格式不对。请检查后重试；如无法确定原因，请把错误编号发给信息科。`;
     },
   },
+  CONFLICTS: {
+    title: '企业微信中有人同时修改了相同的部门或成员',
+    detail: () =>
+      '推送已暂停，没有写入任何修改。请在「冲突」列表中逐项选择保留本地修改还是企业微信中的版本，然后再次推送。',
+  },
 };
 
 const bridgeDown: ErrorText = {

@@ -1,0 +1,207 @@
+import { z } from 'zod';
+
+/**
+ * 通讯录 editing. Every edit is staged locally as ChangeOps and pushed later. Departments and tags
+ * created locally carry NEGATIVE ids until the push maps them onto the ids WeCom assigns.
+ */
+
+/** WeCom's rules (API.md §2.1–2.3), shared by main (authoritative) and the renderer (live hints). */
+export const DEPT_NAME_FORBIDDEN = /[\\:*?"<>|]/;
+export const MAX_DEPT_DEPTH = 15;
+export const DeptName = z
+  .string()
+  .trim()
+  .min(1, '部门名称不能为空')
+  .max(64, '部门名称最多 64 个字')
+  .refine((s) => !DEPT_NAME_FORBIDDEN.test(s), '部门名称不能包含 \\ : * ? " < > | 这些字符');
+export const Userid = z
+  .string()
+  .min(1, '请填写账号')
+  .refine((s) => new TextEncoder().encode(s).length <= 64, '账号最多 64 个字节')
+  .regex(/^[0-9A-Za-z][0-9A-Za-z_\-@.]*$/, '账号只能包含字母、数字和 _ - @ .，且以字母或数字开头');
+export const MemberName = z.string().trim().min(1, '请填写姓名').max(64, '姓名最多 64 个字');
+export const Mobile = z
+  .string()
+  .trim()
+  .max(32, '手机号最多 32 位')
+  .regex(/^(\+?[0-9][0-9 -]*)?$/, '手机号只能包含数字、+ 和 -');
+export const Email = z
+  .string()
+  .trim()
+  .refine(
+    (s) => s === '' || (s.length >= 6 && s.length <= 64 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)),
+    '邮箱格式不正确',
+  );
+export const Telephone = z
+  .string()
+  .trim()
+  .max(32, '座机最多 32 位')
+  .regex(/^[0-9+,-]*$/, '座机只能包含数字、+、- 和 ,');
+export const TagName = z.string().trim().min(1, '标签名不能为空').max(32, '标签名最多 32 个字');
+
+export const MemberDeptLink = z.object({
+  departmentId: z.number().int(),
+  order: z.number().int().min(0),
+  isLeader: z.boolean(),
+});
+
+export const MemberFields = z.object({
+  name: MemberName,
+  alias: z.string().trim().max(64, '别名最多 64 个字'),
+  mobile: Mobile,
+  email: Email,
+  telephone: Telephone,
+  position: z.string().trim().max(128, '职务最多 128 个字'),
+  gender: z.enum(['0', '1', '2']),
+  departments: z.array(MemberDeptLink).min(1, '至少选择一个部门').max(20, '一名成员最多属于 20 个部门'),
+  mainDepartment: z.number().int(),
+  directLeader: z.array(z.string()).max(5, '直属上级最多 5 人'),
+  enable: z.boolean(),
+});
+export type MemberFields = z.infer<typeof MemberFields>;
+
+export const ChangeOp = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('dept.create'),
+    id: z.number().int().negative(),
+    name: DeptName,
+    parentid: z.number().int(),
+    order: z.number().int().min(0),
+  }),
+  z.object({
+    type: z.literal('dept.update'),
+    id: z.number().int(),
+    name: DeptName.optional(),
+    parentid: z.number().int().optional(),
+    order: z.number().int().min(0).optional(),
+  }),
+  z.object({ type: z.literal('dept.delete'), id: z.number().int() }),
+  z.object({ type: z.literal('member.create'), userid: Userid, fields: MemberFields }),
+  z.object({ type: z.literal('member.update'), userid: z.string().min(1), fields: MemberFields.partial() }),
+  z.object({ type: z.literal('member.delete'), userid: z.string().min(1) }),
+  z.object({ type: z.literal('tag.create'), tagid: z.number().int().negative(), tagname: TagName }),
+  z.object({ type: z.literal('tag.update'), tagid: z.number().int(), tagname: TagName }),
+  z.object({ type: z.literal('tag.delete'), tagid: z.number().int() }),
+  z.object({
+    type: z.literal('tag.addMembers'),
+    tagid: z.number().int(),
+    userids: z.array(z.string().min(1)).max(50_000),
+    departmentIds: z.array(z.number().int()).max(3_000),
+  }),
+  z.object({
+    type: z.literal('tag.removeMembers'),
+    tagid: z.number().int(),
+    userids: z.array(z.string().min(1)).max(50_000),
+    departmentIds: z.array(z.number().int()).max(3_000),
+  }),
+]);
+export type ChangeOp = z.infer<typeof ChangeOp>;
+
+/** One undo unit: what a clerk did in one gesture (a drag can move many members). */
+export const Change = z.object({
+  id: z.number().int(),
+  label: z.string(),
+  summaries: z.array(z.string()),
+  ops: z.array(ChangeOp),
+  createdAt: z.string(),
+});
+export type Change = z.infer<typeof Change>;
+
+export const DiffLine = z.object({
+  kind: z.enum(['added', 'removed', 'moved', 'renamed', 'reordered', 'changed']),
+  entity: z.enum(['department', 'member', 'tag']),
+  key: z.string(),
+  text: z.string(),
+  /** Tree path before / after, e.g. 新区医院/临床科室/心血管内科. */
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type DiffLine = z.infer<typeof DiffLine>;
+
+export const Conflict = z.object({
+  changeId: z.number().int(),
+  entity: z.enum(['department', 'member', 'tag']),
+  key: z.string(),
+  title: z.string(),
+  /** Field → value, for a side-by-side view. null = the entity does not exist on that side. */
+  base: z.record(z.string(), z.string()).nullable(),
+  mine: z.record(z.string(), z.string()).nullable(),
+  theirs: z.record(z.string(), z.string()).nullable(),
+});
+export type Conflict = z.infer<typeof Conflict>;
+
+export const OutboxStatus = z.enum(['pending', 'sending', 'done', 'failed']);
+export const OutboxOp = z.object({
+  id: z.number().int(),
+  seq: z.number().int(),
+  api: z.string(),
+  summary: z.string(),
+  status: OutboxStatus,
+  attempts: z.number().int(),
+  errorCode: z.string().nullable(),
+  errcode: z.number().int().nullable(),
+  updatedAt: z.string(),
+});
+export type OutboxOp = z.infer<typeof OutboxOp>;
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  api: z.string(),
+  summary: z.string(),
+  entity: z.string(),
+  key: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  result: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** Positional groups (the seed's model 2) and rule-based tags: derived from members' positions. */
+export const Rule = z.object({
+  id: z.number().int(),
+  kind: z.enum(['positional', 'tag']),
+  /** Group department name (positional) or tag name (tag). */
+  name: z.string().trim().min(1).max(32),
+  positions: z.array(z.string().trim().min(1)).min(1, '至少填写一个职务'),
+  /** positional: the top groups to maintain the group under (empty = every top group with matches). */
+  topGroupIds: z.array(z.number().int()),
+  enabled: z.boolean(),
+});
+export type Rule = z.infer<typeof Rule>;
+export const RuleInput = Rule.omit({ id: true }).extend({ id: z.number().int().optional() });
+
+export const RulePreview = z.object({
+  groups: z.array(
+    z.object({
+      parentId: z.number().int().nullable(),
+      parentName: z.string(),
+      name: z.string(),
+      exists: z.boolean(),
+      members: z.array(z.object({ userid: z.string(), name: z.string(), position: z.string() })),
+      adds: z.array(z.string()),
+      removes: z.array(z.string()),
+    }),
+  ),
+  ops: z.number().int(),
+});
+export type RulePreview = z.infer<typeof RulePreview>;
+
+export const ActivationRow = z.object({
+  departmentId: z.number().int(),
+  name: z.string(),
+  path: z.string(),
+  total: z.number().int(),
+  active: z.number().int(),
+  notJoined: z.number().int(),
+  disabled: z.number().int(),
+  left: z.number().int(),
+});
+export type ActivationRow = z.infer<typeof ActivationRow>;
+
+export const InviteResult = z.object({
+  userid: z.string(),
+  name: z.string(),
+  ok: z.boolean(),
+  reason: z.string().nullable(),
+});
