@@ -97,10 +97,9 @@ export class WecomHttp {
 
   private async fetchToken(c: Credential): Promise<{ token: string; expiresIn: number }> {
     registerSecret(c.secret);
+    // Not retried here: every caller is already inside withRetry, and nesting would multiply attempts.
     const body = await this.queue('token').add(() =>
-      this.withRetry('gettoken', () =>
-        this.raw('GET', '/cgi-bin/gettoken', { corpid: c.corpId, corpsecret: c.secret }),
-      ),
+      this.raw('GET', '/cgi-bin/gettoken', { corpid: c.corpId, corpsecret: c.secret }),
     );
     if (!body) throw new WecomNetworkError('gettoken', 'no response');
     const token = body.access_token;
