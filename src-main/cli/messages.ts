@@ -22,6 +22,7 @@ const text: Record<ErrorCode, string> = {
   WECOM_TOKEN_INVALID: '访问令牌失效且刷新后仍无效：请检查 Secret 是否刚被重置',
   WECOM_BUSY: '企业微信系统繁忙，已自动重试仍失败：请稍后再试',
   WECOM_REQUEST_REJECTED: '企业微信拒绝了这次请求，请查看错误码说明后修改',
+  DEPENDENCY_FAILED: '这一步依赖的新建部门或标签没有成功，请先处理那一项失败后重试',
   CONFLICTS: '企业微信中有人修改了你也改过的部门或成员：请在应用中逐项选择保留哪一方后再推送',
 };
 

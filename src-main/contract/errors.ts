@@ -24,6 +24,8 @@ export const errorCodes = [
   'WECOM_REQUEST_REJECTED',
   /** The push found remote edits to what was changed locally; resolve them, then push again. */
   'CONFLICTS',
+  /** A call in a push could not run because the department or tag it needs failed to be created. */
+  'DEPENDENCY_FAILED',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

@@ -7,7 +7,8 @@ import { WecomError, WecomNetworkError, toAppError } from './errors';
 import { WecomHttp } from './http-client';
 import { wireServer } from './test/wire-server';
 
-const fixtures = join(__dirname, '..', '..', '..', 'shared', 'wecom', 'fixtures', 'doc-examples');
+// Copied verbatim from ../shared/wecom/fixtures/doc-examples (the official doc examples).
+const fixtures = join(__dirname, 'test', 'fixtures');
 const fixture = (name: string) => JSON.parse(readFileSync(join(fixtures, name), 'utf8')) as unknown;
 
 const cred = { corpId: 'wwcorp', secret: 'the-secret-value-xyz', label: 'test' };

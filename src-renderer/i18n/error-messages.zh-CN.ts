@@ -108,6 +108,10 @@ export const errorMessages: Record<ErrorCode, Entry> = {
       return `请求的数据不符合企业微信的要求${errcode}，例如账号、部门或字段格式不对。请检查后重试；如无法确定原因，请把错误编号发给信息科。`;
     },
   },
+  DEPENDENCY_FAILED: {
+    title: '前一步没有成功，这一步无法执行',
+    detail: () => '这项修改要用到本次推送中新建的部门或标签，但新建那一步失败了。请先查看并处理那一项失败，再点「重试失败的操作」。',
+  },
   CONFLICTS: {
     title: '企业微信中有人同时修改了相同的部门或成员',
     detail: () =>

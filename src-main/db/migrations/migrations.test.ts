@@ -55,6 +55,33 @@ describe('migration 002-settings', () => {
   });
 });
 
+describe('migration 003-org-edit', () => {
+  it('adds the edit tables and keeps cached members, defaulting them to enabled', async () => {
+    const db = await fresh();
+    await migrate(db, 2);
+    await db.run("INSERT INTO members (userid, name, status) VALUES ('u1', '张三', 1)");
+    await migrate(db, 3);
+    expect(await db.get('SELECT enable FROM members')).toEqual({ enable: 1 });
+    expect(await tableNames(db)).toEqual(
+      expect.arrayContaining([
+        'staged_changes',
+        'push_batches',
+        'outbox',
+        'id_map',
+        'audit_log',
+        'rules',
+        'conflicts',
+      ]),
+    );
+    await db.run("INSERT INTO push_batches (started_at, status) VALUES ('t', 'open')");
+    await expect(
+      db.run(
+        "INSERT INTO outbox (batch_id, seq, api, body, entity, entity_key, summary, status, updated_at) VALUES (1, 1, 'x', '{}', 'department', '1', 's', 'bogus', 't')",
+      ),
+    ).rejects.toThrow(/CHECK/);
+  });
+});
+
 describe('migrations as a whole', () => {
   it('runs in WAL mode with foreign keys on', async () => {
     const t = await tempDb();

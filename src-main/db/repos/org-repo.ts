@@ -31,6 +31,27 @@ export interface OrgSnapshot {
   tags: Array<{ tagid: number; tagname: string; userids: string[]; departmentIds: number[] }>;
 }
 
+/** The cache as rows; structurally the editing model's CacheSnapshot. */
+export interface CacheRows {
+  departments: Array<{ id: number; name: string; parentid: number; order: number }>;
+  members: Array<{
+    userid: string;
+    name: string;
+    alias: string;
+    mobile: string;
+    email: string;
+    telephone: string;
+    position: string;
+    gender: '0' | '1' | '2';
+    status: MemberStatus;
+    enable: boolean;
+    mainDepartment: number;
+    departments: Array<{ departmentId: number; order: number; isLeader: boolean }>;
+    directLeader: string[];
+  }>;
+  tags: Array<{ tagid: number; tagname: string; userids: string[]; departmentIds: number[] }>;
+}
+
 interface DeptRow {
   id: number;
   name: string;
@@ -79,7 +100,7 @@ export class OrgRepo {
       onProgress?.(s.departments.length, total);
       const mem = this.db.prepare(
         `INSERT INTO members (userid, name, alias, position, mobile, email, telephone, gender, status,
-          main_department, direct_leader, name_pinyin, name_initials) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+          main_department, direct_leader, name_pinyin, name_initials, enable) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       );
       const link = this.db.prepare(
         'INSERT OR REPLACE INTO member_departments (userid, department_id, sort_order, is_leader) VALUES (?,?,?,?)',
@@ -100,6 +121,7 @@ export class OrgRepo {
           JSON.stringify(m.directLeader),
           m.pinyin,
           m.initials,
+          m.status === 2 ? 0 : 1,
         ]);
         for (const l of m.departments)
           await link.run([m.userid, l.departmentId, l.order, l.isLeader ? 1 : 0]);
@@ -192,6 +214,72 @@ export class OrgRepo {
               (SELECT COUNT(*) FROM tags) t, (SELECT COUNT(*) FROM members WHERE status = 4) n`,
     );
     return { departments: r?.d ?? 0, members: r?.m ?? 0, tags: r?.t ?? 0, notJoined: r?.n ?? 0 };
+  }
+
+  /** The whole cache as plain rows, for the editing model. */
+  async loadSnapshot(): Promise<CacheRows> {
+    const [depts, members, links, tags, tagMembers, tagDepts] = await Promise.all([
+      this.db.all<{ id: number; name: string; parentid: number; sort_order: number }>(
+        'SELECT id, name, parentid, sort_order FROM departments',
+      ),
+      this.db.all<MemberRow & { enable: number }>('SELECT *, NULL AS depts FROM members'),
+      this.db.all<{ userid: string; department_id: number; sort_order: number; is_leader: number }>(
+        'SELECT userid, department_id, sort_order, is_leader FROM member_departments',
+      ),
+      this.db.all<{ tagid: number; tagname: string }>('SELECT tagid, tagname FROM tags'),
+      this.db.all<{ tagid: number; userid: string }>('SELECT tagid, userid FROM tag_members'),
+      this.db.all<{ tagid: number; department_id: number }>(
+        'SELECT tagid, department_id FROM tag_departments',
+      ),
+    ]);
+    const linksBy = new Map<string, CacheRows['members'][number]['departments']>();
+    for (const l of links) {
+      const k = l.userid.toLowerCase();
+      let arr = linksBy.get(k);
+      if (!arr) linksBy.set(k, (arr = []));
+      arr.push({ departmentId: l.department_id, order: l.sort_order, isLeader: l.is_leader === 1 });
+    }
+    const tagUsers = new Map<number, string[]>();
+    for (const t of tagMembers)
+      (tagUsers.get(t.tagid) ?? tagUsers.set(t.tagid, []).get(t.tagid)!).push(t.userid);
+    const tagParts = new Map<number, number[]>();
+    for (const t of tagDepts)
+      (tagParts.get(t.tagid) ?? tagParts.set(t.tagid, []).get(t.tagid)!).push(t.department_id);
+    return {
+      departments: depts.map((d) => ({ id: d.id, name: d.name, parentid: d.parentid, order: d.sort_order })),
+      members: members.map((m) => {
+        const departments = linksBy.get(m.userid.toLowerCase()) ?? [];
+        return {
+          userid: m.userid,
+          name: m.name,
+          alias: m.alias,
+          mobile: m.mobile,
+          email: m.email,
+          telephone: m.telephone,
+          position: m.position,
+          gender: (['0', '1', '2'].includes(m.gender) ? m.gender : '0') as '0' | '1' | '2',
+          status: m.status as MemberStatus,
+          enable: m.enable === 1,
+          mainDepartment: m.main_department ?? departments[0]?.departmentId ?? 1,
+          departments,
+          directLeader: JSON.parse(m.direct_leader) as string[],
+        };
+      }),
+      tags: tags.map((t) => ({
+        tagid: t.tagid,
+        tagname: t.tagname,
+        userids: tagUsers.get(t.tagid) ?? [],
+        departmentIds: tagParts.get(t.tagid) ?? [],
+      })),
+    };
+  }
+
+  /** Members per status, per department (direct members), for the activation view. */
+  async activationCounts(): Promise<Array<{ departmentId: number; status: number; n: number }>> {
+    return this.db.all(
+      `SELECT md.department_id AS departmentId, m.status AS status, COUNT(*) AS n
+       FROM member_departments md JOIN members m ON m.userid = md.userid GROUP BY md.department_id, m.status`,
+    );
   }
 
   /** Previously computed pinyin by name, so a re-sync only converts names it has not seen. */
