@@ -1,7 +1,17 @@
-import { SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  CheckCircleOutlined,
+  SettingOutlined,
+  TagsOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
 import { useCallback, useState } from 'react';
+import { ActivationPage } from '../features/activation/ActivationPage';
+import { ChangesBar } from '../features/org-changes/ChangesUi';
 import { OrgPage } from '../features/org/OrgPage';
+import { RulesPage } from '../features/rules/RulesPage';
+import { TagsPage } from '../features/tags/TagsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { t } from '../i18n/zh-CN';
 import { ConnectivityTag } from './ConnectivityTag';
@@ -11,6 +21,9 @@ import './app.css';
 
 const menuItems = [
   { key: 'org', icon: <TeamOutlined />, label: t.nav.org },
+  { key: 'rules', icon: <ApartmentOutlined />, label: t.nav.rules },
+  { key: 'tags', icon: <TagsOutlined />, label: t.nav.tags },
+  { key: 'activation', icon: <CheckCircleOutlined />, label: t.nav.activation },
   { key: 'settings', icon: <SettingOutlined />, label: t.nav.settings },
 ];
 
@@ -25,7 +38,10 @@ export function AppShell() {
           <Typography.Title level={1} className="shell-title">
             {t.appName}
           </Typography.Title>
-          <ConnectivityTag />
+          <div className="shell-header-right">
+            <ChangesBar />
+            <ConnectivityTag />
+          </div>
         </Layout.Header>
         <Layout className="shell-body">
           <Layout.Sider theme="light" width={168} className="shell-sider" data-testid="app-nav">
@@ -41,7 +57,17 @@ export function AppShell() {
           <Layout.Content className="shell-content">
             <DemoBanner />
             <main className="shell-main" data-testid={`page-${page}`}>
-              {page === 'org' ? <OrgPage /> : <SettingsPage />}
+              {page === 'org' ? (
+                <OrgPage />
+              ) : page === 'rules' ? (
+                <RulesPage />
+              ) : page === 'tags' ? (
+                <TagsPage />
+              ) : page === 'activation' ? (
+                <ActivationPage />
+              ) : (
+                <SettingsPage />
+              )}
             </main>
           </Layout.Content>
         </Layout>

@@ -3,6 +3,10 @@ import type { Api } from '../bridge/types';
 import { createOrgStore, type OrgStore } from '../features/org/org-store';
 import { createSettingsStore, type SettingsStore } from '../features/settings/settings-store';
 import { createAppStore, type AppStore } from '../stores/app-store';
+import { createChangesStore, type ChangesStore } from '../features/org-changes/changes-store';
+import { createRulesStore, type RulesStore } from '../features/rules/rules-store';
+import { createTagsStore, type TagsStore } from '../features/tags/tags-store';
+import { createActivationStore, type ActivationStore } from '../features/activation/activation-store';
 
 /** The renderer's composition root: one api, one store per feature. */
 export interface Services {
@@ -10,6 +14,10 @@ export interface Services {
   app: AppStore;
   org: OrgStore;
   settings: SettingsStore;
+  changes: ChangesStore;
+  rules: RulesStore;
+  tags: TagsStore;
+  activation: ActivationStore;
 }
 
 export function createServices(rawApi: Api): Services {
@@ -25,5 +33,22 @@ export function createServices(rawApi: Api): Services {
       void org.getState().load();
     },
   });
-  return { api, app, org, settings };
+  const tags = createTagsStore(api);
+  const activation = createActivationStore(api);
+  const changes = createChangesStore(api, {
+    // The working copy moved (stage, undo, push…): every view of it reloads.
+    onWorkingCopyChanged: () => {
+      void org.getState().load();
+      if (tags.getState().status !== 'idle') void tags.getState().reload();
+      if (activation.getState().status !== 'idle') void activation.getState().load();
+    },
+  });
+  const rules = createRulesStore(api, {
+    onStaged: () =>
+      void changes
+        .getState()
+        .refresh()
+        .then(() => org.getState().load()),
+  });
+  return { api, app, org, settings, changes, rules, tags, activation };
 }

@@ -110,7 +110,8 @@ export const errorMessages: Record<ErrorCode, Entry> = {
   },
   DEPENDENCY_FAILED: {
     title: '前一步没有成功，这一步无法执行',
-    detail: () => '这项修改要用到本次推送中新建的部门或标签，但新建那一步失败了。请先查看并处理那一项失败，再点「重试失败的操作」。',
+    detail: () =>
+      '这项修改要用到本次推送中新建的部门或标签，但新建那一步失败了。请先查看并处理那一项失败，再点「重试失败的操作」。',
   },
   CONFLICTS: {
     title: '企业微信中有人同时修改了相同的部门或成员',

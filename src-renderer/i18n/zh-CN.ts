@@ -6,6 +6,9 @@ export const t = {
   nav: {
     label: '主导航',
     org: '通讯录',
+    rules: '分组规则',
+    tags: '标签',
+    activation: '激活情况',
     settings: '设置',
   },
   shell: {

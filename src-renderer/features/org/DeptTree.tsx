@@ -1,38 +1,126 @@
 import { CaretRightOutlined } from '@ant-design/icons';
-import { hotkeysCoreFeature, syncDataLoaderFeature, type TreeInstance } from '@headless-tree/core';
-import { useTree } from '@headless-tree/react';
+import {
+  dragAndDropFeature,
+  hotkeysCoreFeature,
+  keyboardDragAndDropFeature,
+  selectionFeature,
+  syncDataLoaderFeature,
+  AssistiveDndState,
+  type DragTarget,
+  type DndState,
+  type ItemInstance,
+  type TreeInstance,
+} from '@headless-tree/core';
+import { AssistiveTreeDescription, useTree } from '@headless-tree/react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { Dropdown, Tag } from 'antd';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Department } from '../../../src-main/contract';
 import { useOrgStore, useServices } from '../../app/services-context';
 import { t } from '../../i18n/zh-CN';
+import { useDeptActions } from './DeptActions';
+import { deptMenuItems, runMenuAction } from './DeptToolbar';
+import { canDropDepts, isPinned } from './edit-ops';
+import { MEMBER_DRAG_MIME, useMemberDrop } from './member-drag';
 
 const ROW_HEIGHT = 28;
 const INDENT = 16;
 const ROOT_ID = '__root__';
-// headless-tree's sync loader rejects falsy items, so the invisible root needs a stand-in.
-const ROOT_ITEM: Department = { id: -1, name: '', parentid: -1, order: 0, memberCount: 0, pinnedRank: null };
+// headless-tree's sync loader rejects falsy items, so the invisible root needs a stand-in. Its id
+// cannot collide with a real department (local creations are negative, but never this small).
+const ROOT_ITEM: Department = {
+  id: Number.MIN_SAFE_INTEGER,
+  name: '',
+  parentid: Number.MIN_SAFE_INTEGER,
+  order: 0,
+  memberCount: 0,
+  pinnedRank: null,
+};
 const NO_CHILDREN: readonly number[] = [];
+
+type Item = ItemInstance<Department>;
+
+const isOrdered = <T,>(target: DragTarget<T>): target is Extract<DragTarget<T>, { childIndex: number }> =>
+  'childIndex' in target;
+
+/** Chinese text for headless-tree's live region during keyboard drag and drop. */
+function assistiveLabel<T>(dnd: DndState<T> | null | undefined, state: AssistiveDndState): string {
+  const names = dnd?.draggedItems?.map((i) => i.getItemName()).join('、') ?? '';
+  const target = dnd?.dragTarget;
+  const where = !target
+    ? '未选择位置'
+    : isOrdered(target)
+      ? `「${target.item.getItemName()}」下第 ${target.childIndex + 1} 位`
+      : `放入「${target.item.getItemName()}」`;
+  switch (state) {
+    case AssistiveDndState.Started:
+      return `正在移动 ${names}，当前位置：${where}。按上下方向键选择位置，回车放下，Esc 取消。`;
+    case AssistiveDndState.Dragging:
+      return `${names}：${where}`;
+    case AssistiveDndState.Completed:
+      return '移动完成。';
+    case AssistiveDndState.Aborted:
+      return '已取消移动。';
+    default:
+      return '选中部门后按 Ctrl+Shift+D 可用键盘移动，Alt+上/下 调整顺序，F2 重命名。';
+  }
+}
 
 export function DeptTree() {
   const { org } = useServices();
+  const actions = useDeptActions();
   const model = useOrgStore((s) => s.tree);
   const expandedIds = useOrgStore((s) => s.expandedIds);
   const selectedId = useOrgStore((s) => s.selectedDeptId);
+  const memberDrag = useOrgStore((s) => s.memberDrag);
+  const dropMembers = useMemberDrop();
+  const [selectedItems, setSelectedItems] = useState<string[]>([]);
+  // Why a drop is refused (or where it will land), shown under the tree while dragging.
+  const [dropHint, setDropHint] = useState<{ ok: boolean; text: string } | null>(null);
+  const hintRef = useRef<string | null>(null);
+  const showHint = useCallback((hint: { ok: boolean; text: string } | null) => {
+    const key = hint ? `${hint.ok}:${hint.text}` : null;
+    if (key === hintRef.current) return;
+    hintRef.current = key;
+    setDropHint(hint);
+  }, []);
   const scrollRef = useRef<HTMLDivElement | null>(null);
   // The tree reads the latest model through this ref; its config callbacks are created once. Assigned
   // during render (not in an effect) because useTree may rebuild its item list within this render.
   const modelRef = useRef(model);
   modelRef.current = model;
+  const actionsRef = useRef(actions);
+  actionsRef.current = actions;
+  const dropMembersRef = useRef(dropMembers);
+  dropMembersRef.current = dropMembers;
+  const memberDragRef = useRef(memberDrag);
+  memberDragRef.current = memberDrag;
   const scrollToIndexRef = useRef<(index: number) => void>(() => {});
+
+  const idOf = (item: Item): number => item.getItemData().id;
+  const parentIdOf = (target: DragTarget<Department>): number | null =>
+    target.item.getId() === ROOT_ID ? null : idOf(target.item);
+
+  const checkDeptDrop = (items: Item[], target: DragTarget<Department>) => {
+    const m = modelRef.current;
+    const parentId = parentIdOf(target);
+    if (!m || parentId === null)
+      return { ok: false as const, reason: '不能移动到最顶层，请放到某个部门下面' };
+    return canDropDepts(
+      m,
+      items.map(idOf),
+      isOrdered(target) ? { parentId, index: target.childIndex } : { parentId },
+    );
+  };
 
   const tree = useTree<Department>({
     rootItemId: ROOT_ID,
-    state: { expandedItems: expandedIds },
+    state: { expandedItems: expandedIds, selectedItems },
     setExpandedItems: (updater) => {
       const current = org.getState().expandedIds;
       org.getState().setExpanded(typeof updater === 'function' ? updater(current) : updater);
     },
+    setSelectedItems,
     getItemName: (item) => item.getItemData().name,
     isItemFolder: (item) => (modelRef.current?.children.get(item.getItemData().id)?.length ?? 0) > 0,
     dataLoader: {
@@ -47,10 +135,87 @@ export function DeptTree() {
     },
     onPrimaryAction: (item) => void org.getState().selectDepartment(item.getItemData().id),
     scrollToItem: (item) => scrollToIndexRef.current(item.getItemMeta().index),
+    // While member rows are dragged the whole row is the target: no "between" zones.
+    canReorder: memberDrag === null,
+    reorderAreaPercentage: 0.25,
+    openOnDropDelay: 700,
+    canDrag: (items) => {
+      const m = modelRef.current;
+      const blocked = items.map(idOf).find((id) => {
+        const d = m?.byId.get(id);
+        return !d || isPinned(d) || !m?.byId.has(d.parentid);
+      });
+      if (blocked !== undefined) {
+        const name = m?.byId.get(blocked)?.name ?? '';
+        showHint({ ok: false, text: `「${name}」是固定分组或最顶层部门，不能拖动` });
+        return false;
+      }
+      return true;
+    },
+    canDrop: (items, target) => {
+      const check = checkDeptDrop(items, target);
+      if (!check.ok) showHint({ ok: false, text: check.reason });
+      else
+        showHint({
+          ok: true,
+          text: isOrdered(target)
+            ? `放到「${target.item.getItemName()}」下的这个位置`
+            : `移动到「${target.item.getItemName()}」下`,
+        });
+      return check.ok;
+    },
+    onDrop: async (items, target) => {
+      showHint(null);
+      const parentId = parentIdOf(target);
+      if (parentId === null) return;
+      await actionsRef.current.drop(
+        items.map(idOf),
+        parentId,
+        isOrdered(target) ? target.childIndex : undefined,
+      );
+    },
+    // Member rows from the table: only the types are readable while dragging over.
+    canDragForeignDragObjectOver: (dataTransfer, target) => {
+      if (!dataTransfer.types.includes(MEMBER_DRAG_MIME)) return false;
+      const parentId = parentIdOf(target);
+      const d = parentId === null ? undefined : modelRef.current?.byId.get(parentId);
+      if (!d || isOrdered(target) || d.pending === 'deleted') {
+        showHint({
+          ok: false,
+          text: d?.pending === 'deleted' ? `「${d.name}」已标记删除` : '请放到某个部门上',
+        });
+        return false;
+      }
+      const drag = memberDragRef.current;
+      const n = drag?.userids.length ?? 0;
+      showHint({
+        ok: true,
+        text: `${drag?.add ? '加入' : '移动'} ${n} 人到「${d.name}」（按住 Ctrl 改为加入）`,
+      });
+      return true;
+    },
+    canDropForeignDragObject: (dataTransfer, target) =>
+      dataTransfer.types.includes(MEMBER_DRAG_MIME) && !isOrdered(target) && parentIdOf(target) !== null,
+    onDropForeignDragObject: async (dataTransfer, target) => {
+      showHint(null);
+      const parentId = parentIdOf(target);
+      if (parentId === null) return;
+      let userids: string[] = [];
+      try {
+        const parsed: unknown = JSON.parse(dataTransfer.getData(MEMBER_DRAG_MIME));
+        if (Array.isArray(parsed)) userids = parsed.filter((x): x is string => typeof x === 'string');
+      } catch {
+        return;
+      }
+      const drag = memberDragRef.current;
+      org.getState().setMemberDrag(null);
+      await dropMembersRef.current(userids, drag?.sourceDeptId ?? null, parentId, drag?.add ?? false);
+    },
     hotkeys: {
       // Enter / Space choose the focused department, like a click.
       customSelectFocused: {
         hotkey: 'Enter',
+        isEnabled: (tr: TreeInstance<Department>) => !tr.getState().dnd,
         handler: (_e: KeyboardEvent, tr: TreeInstance<Department>) => tr.getFocusedItem().primaryAction(),
       },
       customSelectFocusedSpace: {
@@ -60,13 +225,37 @@ export function DeptTree() {
       },
     },
     indent: INDENT,
-    features: [syncDataLoaderFeature, hotkeysCoreFeature],
+    features: [
+      syncDataLoaderFeature,
+      selectionFeature,
+      hotkeysCoreFeature,
+      dragAndDropFeature,
+      keyboardDragAndDropFeature,
+    ],
   });
 
-  // New data (after a sync) means new item lists.
+  // New data (after a sync or an edit) means new item lists.
   useEffect(() => {
     tree.rebuildTree();
   }, [tree, model]);
+
+  // The store's current department (search hit, reload) is the tree's selection too.
+  useEffect(() => {
+    if (selectedId === null) return;
+    const key = String(selectedId);
+    setSelectedItems((cur) => (cur.includes(key) ? cur : [key]));
+  }, [selectedId]);
+
+  // A drag ended anywhere (dropped outside, Esc): clear the hint.
+  useEffect(() => {
+    const clear = () => showHint(null);
+    window.addEventListener('dragend', clear);
+    window.addEventListener('drop', clear);
+    return () => {
+      window.removeEventListener('dragend', clear);
+      window.removeEventListener('drop', clear);
+    };
+  }, [showHint]);
 
   const items = tree.getItems();
   const virtualizer = useVirtualizer({
@@ -98,44 +287,124 @@ export function DeptTree() {
     [registerTree],
   );
 
+  // Shortcuts headless-tree's hotkey matcher cannot express (Alt+arrows) and the edit keys.
+  const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (tree.getState().dnd) return;
+    const focused = tree.getFocusedItem();
+    const id = focused && focused.getId() !== ROOT_ID ? idOf(focused) : selectedId;
+    if (id === null || id === undefined) return;
+    const a = actionsRef.current;
+    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault();
+      e.stopPropagation();
+      void a.moveStep(id, e.key === 'ArrowUp' ? -1 : 1);
+    } else if (e.key === 'F2') {
+      e.preventDefault();
+      a.rename(id);
+    } else if (e.key === 'Delete') {
+      e.preventDefault();
+      a.remove(id);
+    } else if (e.key === 'Insert') {
+      e.preventDefault();
+      a.newChild(id);
+    } else if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
+      // The context menu opens on the focused row; nothing else to do here.
+    }
+  };
+
+  const menuDeptId = selectedId;
+  const dragLine = tree.getDragLineStyle(
+    scrollRef.current?.scrollTop ? scrollRef.current.scrollTop - 1 : -1,
+    -4,
+  );
+
   return (
-    <div {...containerProps} ref={setContainer} className="dept-tree" data-testid="dept-tree">
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const item = items[row.index];
-          if (!item) return null;
-          const dept = item.getItemData();
-          const selected = dept.id === selectedId;
-          const folder = item.isFolder();
-          return (
-            <div
-              {...item.getProps()}
-              key={item.getKey()}
-              aria-selected={selected}
-              title={t.org.treeMemberCount(dept.memberCount)}
-              data-testid={`dept-${dept.id}`}
-              className={`dept-row${selected ? ' is-selected' : ''}${item.isFocused() ? ' is-focused' : ''}`}
-              style={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                width: '100%',
-                height: ROW_HEIGHT,
-                transform: `translateY(${row.start}px)`,
-                paddingLeft: 4 + item.getItemMeta().level * INDENT,
-              }}
-            >
-              <span className={`dept-caret${item.isExpanded() ? ' is-open' : ''}`} aria-hidden>
-                {folder ? <CaretRightOutlined /> : null}
-              </span>
-              <span className="dept-name">{dept.name}</span>
-              <span className="dept-count" aria-hidden>
-                {dept.memberCount}
-              </span>
-            </div>
-          );
-        })}
-      </div>
+    <div className="dept-tree-wrap">
+      <Dropdown
+        trigger={['contextMenu']}
+        menu={{
+          items: menuDeptId === null ? [] : deptMenuItems(modelRef.current, menuDeptId),
+          onClick: ({ key }) => menuDeptId !== null && runMenuAction(actions, key, menuDeptId),
+        }}
+      >
+        <div
+          {...containerProps}
+          ref={setContainer}
+          className={`dept-tree${memberDrag ? ' is-member-drag' : ''}`}
+          data-testid="dept-tree"
+          onKeyDown={onKeyDown}
+        >
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((row) => {
+              const item = items[row.index];
+              if (!item) return null;
+              const dept = item.getItemData();
+              const selected = dept.id === selectedId;
+              const folder = item.isFolder();
+              const props = item.getProps();
+              const classes = ['dept-row'];
+              if (selected) classes.push('is-selected');
+              else if (item.isSelected()) classes.push('is-multi');
+              if (item.isFocused()) classes.push('is-focused');
+              if (item.isUnorderedDragTarget()) classes.push('is-drop-target');
+              if (dept.pending === 'deleted') classes.push('is-deleted');
+              if (isPinned(dept)) classes.push('is-pinned');
+              return (
+                <div
+                  {...props}
+                  key={item.getKey()}
+                  aria-selected={selected || item.isSelected()}
+                  title={t.org.treeMemberCount(dept.memberCount)}
+                  data-testid={`dept-${dept.id}`}
+                  data-pending={dept.pending ?? undefined}
+                  className={classes.join(' ')}
+                  onContextMenu={() => {
+                    // Right-click acts on the row under the mouse: make it current first.
+                    if (!selected) void org.getState().selectDepartment(dept.id);
+                  }}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    width: '100%',
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${row.start}px)`,
+                    paddingLeft: 4 + item.getItemMeta().level * INDENT,
+                  }}
+                >
+                  <span className={`dept-caret${item.isExpanded() ? ' is-open' : ''}`} aria-hidden>
+                    {folder ? <CaretRightOutlined /> : null}
+                  </span>
+                  <span className="dept-name">{dept.name}</span>
+                  {dept.pending === 'created' ? (
+                    <Tag color="green" className="pending-tag">
+                      新
+                    </Tag>
+                  ) : dept.pending === 'updated' ? (
+                    <span className="pending-dot" title="有未推送的修改" aria-label="已修改" />
+                  ) : dept.pending === 'deleted' ? (
+                    <span className="pending-deleted">待删除</span>
+                  ) : null}
+                  <span className="dept-count" aria-hidden>
+                    {dept.memberCount}
+                  </span>
+                </div>
+              );
+            })}
+          </div>
+          <div className="dept-drag-line" style={dragLine} />
+        </div>
+      </Dropdown>
+      <AssistiveTreeDescription tree={tree} getLabel={(dnd, state) => assistiveLabel(dnd, state)} />
+      {dropHint ? (
+        <div
+          className={`dept-drop-hint${dropHint.ok ? '' : ' is-refused'}`}
+          role="status"
+          data-testid="drop-hint"
+        >
+          {dropHint.ok ? dropHint.text : `不能放在这里：${dropHint.text}`}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -2,7 +2,11 @@ import { Alert, Button, Empty, Spin, Typography } from 'antd';
 import { useOrgStore, useServices } from '../../app/services-context';
 import { describeError } from '../../i18n/error-messages.zh-CN';
 import { t } from '../../i18n/zh-CN';
+import { useState } from 'react';
+import { DeptActionsProvider } from './DeptActions';
+import { DeptToolbar } from './DeptToolbar';
 import { DeptTree } from './DeptTree';
+import { MemberEditor, type EditorTarget } from './member-editor/MemberEditor';
 import { MemberPanel } from './MemberPanel';
 import { SyncBar } from './SyncBar';
 import './org.css';
@@ -13,16 +17,21 @@ export function OrgPage() {
   const loadError = useOrgStore((s) => s.loadError);
   const hasDepartments = useOrgStore((s) => (s.tree?.byId.size ?? 0) > 0);
   const syncRunning = useOrgStore((s) => s.sync !== null || s.syncStarting);
+  const [editor, setEditor] = useState<EditorTarget>(null);
 
   let body;
   if (status === 'ready' && hasDepartments) {
     body = (
-      <div className="org-split">
-        <aside className="org-tree-panel" data-testid="dept-tree-panel">
-          <DeptTree />
-        </aside>
-        <MemberPanel />
-      </div>
+      <DeptActionsProvider>
+        <div className="org-split">
+          <aside className="org-tree-panel" data-testid="dept-tree-panel">
+            <DeptToolbar />
+            <DeptTree />
+          </aside>
+          <MemberPanel onEdit={(userid) => setEditor({ userid })} />
+        </div>
+        <MemberEditor target={editor} onClose={() => setEditor(null)} />
+      </DeptActionsProvider>
     );
   } else if (status === 'ready') {
     body = (

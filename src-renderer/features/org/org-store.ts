@@ -46,7 +46,11 @@ export interface OrgState {
   /** Bumped when a sync finishes fine; the page uses it for a short "同步完成" notice. */
   syncCompletedAt: number | null;
 
+  /** Non-null while member rows are being dragged towards the tree (drives the drop hint). */
+  memberDrag: MemberDrag | null;
+
   load(): Promise<void>;
+  setMemberDrag(drag: MemberDrag | null): void;
   selectDepartment(id: number | null): Promise<void>;
   setQuery(query: string): void;
   setExpanded(ids: string[]): void;
@@ -59,6 +63,14 @@ export interface OrgState {
 }
 
 export type OrgStore = StoreApi<OrgState>;
+
+export interface MemberDrag {
+  userids: string[];
+  /** The department the rows were dragged from (null for search hits). */
+  sourceDeptId: number | null;
+  /** Ctrl/Alt held: add the target department instead of moving. */
+  add: boolean;
+}
 
 export interface OrgStoreOptions {
   searchLimit?: number;
@@ -109,6 +121,13 @@ export function createOrgStore(api: Api, options: OrgStoreOptions = {}): OrgStor
       syncStarting: false,
       syncError: null,
       syncCompletedAt: null,
+      memberDrag: null,
+
+      setMemberDrag(drag) {
+        const cur = get().memberDrag;
+        if (cur === drag || (cur && drag && cur.add === drag.add && cur.userids === drag.userids)) return;
+        set({ memberDrag: drag });
+      },
 
       async load() {
         const seq = ++loadSeq;

@@ -1,0 +1,262 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type {
+  AppErrorShape,
+  Change,
+  ChangeOp,
+  Conflict,
+  DiffLine,
+  EventPayload,
+  OutboxOp,
+} from '../../../src-main/contract';
+import type { Api } from '../../bridge/types';
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+export type StageResult = { ok: true; change: Change } | { ok: false; error: AppErrorShape; issues: Issue[] };
+
+export interface PushProgress {
+  jobId: string;
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface ChangesState {
+  changes: Change[];
+  canUndo: boolean;
+  canRedo: boolean;
+  diff: DiffLine[];
+  loaded: boolean;
+  loadError: AppErrorShape | null;
+  /** Set while a stage/undo/redo/discard call is in flight; buttons wait for it. */
+  busy: boolean;
+
+  push: PushProgress | null;
+  pushStarting: boolean;
+  pushError: AppErrorShape | null;
+  /** Bumped when a push finishes fine; the UI shows a success summary. */
+  pushDoneAt: number | null;
+  conflicts: Conflict[];
+  outbox: OutboxOp[];
+
+  refresh(): Promise<void>;
+  stage(label: string, ops: ChangeOp[]): Promise<StageResult>;
+  undo(): Promise<AppErrorShape | null>;
+  redo(): Promise<AppErrorShape | null>;
+  discard(changeId?: number): Promise<AppErrorShape | null>;
+  startPush(): Promise<void>;
+  retryFailed(): Promise<void>;
+  loadPushState(): Promise<void>;
+  resolveConflict(changeId: number, keep: 'mine' | 'theirs'): Promise<AppErrorShape | null>;
+  dismissPushError(): void;
+  dispose(): void;
+}
+
+export type ChangesStore = StoreApi<ChangesState>;
+
+export interface ChangesStoreOptions {
+  /** The working copy changed (stage, undo, push…): reload tree and members. */
+  onWorkingCopyChanged?: () => void;
+  /** Coalesces bursts of orgEdit.changed events; tests pass 0. */
+  eventDebounceMs?: number;
+}
+
+/** INVALID_INPUT from orgEdit.stage carries details.issues: [{path, message}] in Chinese. */
+export function issuesOf(error: AppErrorShape): Issue[] {
+  const raw = error.details?.issues;
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .filter((i): i is { path: unknown; message: unknown } => typeof i === 'object' && i !== null)
+    .map((i) => ({
+      path: Array.isArray(i.path) ? i.path.join('.') : String(i.path ?? ''),
+      message: String(i.message ?? ''),
+    }))
+    .filter((i) => i.message !== '');
+}
+
+type JobEvent =
+  | { type: 'progress'; payload: EventPayload<'job.progressed'> }
+  | { type: 'finished'; payload: EventPayload<'job.finished'> };
+
+export function createChangesStore(api: Api, options: ChangesStoreOptions = {}): ChangesStore {
+  const debounceMs = options.eventDebounceMs ?? 80;
+  const notify = () => {
+    try {
+      options.onWorkingCopyChanged?.();
+    } catch {
+      // A listener bug must not break the change list.
+    }
+  };
+  let refreshSeq = 0;
+  let eventTimer: ReturnType<typeof setTimeout> | null = null;
+  // Job events can arrive before startPush has answered with the job id.
+  let earlyEvents: JobEvent[] = [];
+
+  const store = createStore<ChangesState>()((set, get) => {
+    /** Follows a push/retry job the server has started. */
+    async function followJob(call: 'orgEdit.startPush' | 'orgEdit.retryFailed'): Promise<void> {
+      if (get().push || get().pushStarting) return;
+      earlyEvents = [];
+      set({ pushStarting: true, pushError: null, pushDoneAt: null });
+      const res = await api.call(call, {});
+      set({ pushStarting: false });
+      if (!res.ok) {
+        if (res.error.code === 'JOB_RUNNING') {
+          const state = await api.call('orgEdit.getPushState', {});
+          if (state.ok && state.value.runningJobId) {
+            set({
+              conflicts: state.value.conflicts,
+              outbox: state.value.ops,
+              push: { jobId: state.value.runningJobId, phase: 'pull', done: 0, total: 0 },
+            });
+            return;
+          }
+        }
+        set({ pushError: res.error });
+        return;
+      }
+      const jobId = res.value.jobId;
+      set({ push: { jobId, phase: 'pull', done: 0, total: 0 }, conflicts: [] });
+      const early = earlyEvents.filter((e) => e.payload.jobId === jobId);
+      earlyEvents = [];
+      for (const e of early) applyJobEvent(e);
+    }
+
+    async function simple(
+      run: () => Promise<{ ok: boolean; error?: AppErrorShape }>,
+    ): Promise<AppErrorShape | null> {
+      set({ busy: true });
+      const res = await run();
+      if (!res.ok) {
+        set({ busy: false });
+        return res.error ?? null;
+      }
+      await get().refresh();
+      set({ busy: false });
+      notify();
+      return null;
+    }
+
+    return {
+      changes: [],
+      canUndo: false,
+      canRedo: false,
+      diff: [],
+      loaded: false,
+      loadError: null,
+      busy: false,
+      push: null,
+      pushStarting: false,
+      pushError: null,
+      pushDoneAt: null,
+      conflicts: [],
+      outbox: [],
+
+      async refresh() {
+        const seq = ++refreshSeq;
+        const res = await api.call('orgEdit.listChanges', {});
+        if (seq !== refreshSeq) return;
+        if (!res.ok) {
+          set({ loadError: res.error });
+          return;
+        }
+        const { changes, canUndo, canRedo, diff } = res.value;
+        set({ changes, canUndo, canRedo, diff, loaded: true, loadError: null });
+      },
+
+      async stage(label, ops) {
+        set({ busy: true });
+        const res = await api.call('orgEdit.stage', { label, ops });
+        if (!res.ok) {
+          set({ busy: false });
+          return { ok: false, error: res.error, issues: issuesOf(res.error) };
+        }
+        // Busy until the list is fresh, so the orgEdit.changed echo of our own call is ignored.
+        await get().refresh();
+        set({ busy: false });
+        notify();
+        return { ok: true, change: res.value.change };
+      },
+
+      undo: () => simple(() => api.call('orgEdit.undo', {})),
+      redo: () => simple(() => api.call('orgEdit.redo', {})),
+      discard: (changeId) =>
+        simple(() => api.call('orgEdit.discard', changeId === undefined ? {} : { changeId })),
+
+      startPush: () => followJob('orgEdit.startPush'),
+      retryFailed: () => followJob('orgEdit.retryFailed'),
+
+      async loadPushState() {
+        const res = await api.call('orgEdit.getPushState', {});
+        if (!res.ok) return;
+        const { conflicts, ops, runningJobId } = res.value;
+        set({ conflicts, outbox: ops });
+        // A push started before a reload (or from another window) is still shown.
+        if (runningJobId && !get().push)
+          set({ push: { jobId: runningJobId, phase: 'pull', done: 0, total: 0 } });
+      },
+
+      async resolveConflict(changeId, keep) {
+        const res = await api.call('orgEdit.resolveConflict', { changeId, keep });
+        if (!res.ok) return res.error;
+        // Optimistic: the card goes away at once; the reload below brings the truth.
+        set({ conflicts: get().conflicts.filter((c) => c.changeId !== changeId) });
+        await Promise.all([get().loadPushState(), get().refresh()]);
+        notify();
+        return null;
+      },
+
+      dismissPushError() {
+        set({ pushError: null });
+      },
+
+      dispose() {
+        if (eventTimer) clearTimeout(eventTimer);
+        for (const off of unsubscribers) off();
+      },
+    };
+  });
+
+  function applyJobEvent(event: JobEvent): void {
+    if (event.payload.kind !== 'org.push') return;
+    const { push, pushStarting } = store.getState();
+    if (!push) {
+      if (pushStarting) earlyEvents.push(event);
+      return;
+    }
+    if (event.payload.jobId !== push.jobId) return;
+    if (event.type === 'progress') {
+      const { phase, done, total } = event.payload;
+      store.setState({ push: { jobId: push.jobId, phase, done, total } });
+      return;
+    }
+    const { ok, error } = event.payload;
+    store.setState({
+      push: null,
+      pushError: ok ? null : (error ?? null),
+      pushDoneAt: ok ? Date.now() : null,
+    });
+    // Conflicts and per-op results live in the push state; both outcomes change the working copy.
+    void Promise.all([store.getState().loadPushState(), store.getState().refresh()]).then(notify);
+  }
+
+  const unsubscribers = [
+    api.subscribe('job.progressed', (payload) => applyJobEvent({ type: 'progress', payload })),
+    api.subscribe('job.finished', (payload) => applyJobEvent({ type: 'finished', payload })),
+    api.subscribe('orgEdit.changed', ({ pending }) => {
+      const s = store.getState();
+      // Our own stage/undo already reloaded; skip the echo when the count already matches.
+      if (s.busy || (s.loaded && pending === s.changes.length && !s.push)) return;
+      if (eventTimer) clearTimeout(eventTimer);
+      eventTimer = setTimeout(() => {
+        eventTimer = null;
+        void store.getState().refresh().then(notify);
+      }, debounceMs);
+    }),
+  ];
+
+  return store;
+}

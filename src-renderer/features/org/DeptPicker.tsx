@@ -1,0 +1,95 @@
+import { Modal, TreeSelect, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import type { DeptTree } from './dept-tree-model';
+
+export interface DeptOption {
+  value: number;
+  title: string;
+  disabled?: boolean;
+  children?: DeptOption[];
+}
+
+/** antd TreeSelect data for the whole tree; `isDisabled` greys out targets a move may not use. */
+export function deptTreeData(tree: DeptTree | null, isDisabled?: (id: number) => boolean): DeptOption[] {
+  if (!tree) return [];
+  const build = (id: number): DeptOption => {
+    const d = tree.byId.get(id)!;
+    const kids = tree.children.get(id) ?? [];
+    const node: DeptOption = {
+      value: id,
+      title: d.pending === 'created' ? `${d.name}（新）` : d.name,
+      disabled: d.pending === 'deleted' || (isDisabled?.(id) ?? false),
+    };
+    if (kids.length > 0) node.children = kids.map(build);
+    return node;
+  };
+  return tree.roots.map(build);
+}
+
+/** A searchable department picker field (member editor, tags). */
+export function DeptSelect(props: {
+  tree: DeptTree | null;
+  value?: number | null;
+  onChange?: (value: number | null) => void;
+  ariaLabel: string;
+  placeholder?: string;
+}) {
+  const data = useMemo(() => deptTreeData(props.tree), [props.tree]);
+  return (
+    <TreeSelect<number>
+      showSearch={{ treeNodeFilterProp: 'title' }}
+      treeData={data}
+      value={props.value ?? undefined}
+      onChange={(v) => props.onChange?.(v ?? null)}
+      placeholder={props.placeholder ?? '选择部门'}
+      aria-label={props.ariaLabel}
+      treeDefaultExpandedKeys={props.tree?.roots.slice() as number[]}
+      popupMatchSelectWidth={false}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+/**
+ * The keyboard equivalent of every drag: pick a department in a dialog. Title 「移动到…」 for moves,
+ * 「加入部门…」 for adding members to one more department.
+ */
+export function DeptPickerModal(props: {
+  open: boolean;
+  title: string;
+  description?: string;
+  tree: DeptTree | null;
+  isDisabled?: (id: number) => boolean;
+  okText?: string;
+  onOk: (id: number) => void;
+  onCancel: () => void;
+}) {
+  const [value, setValue] = useState<number | null>(null);
+  const data = useMemo(() => deptTreeData(props.tree, props.isDisabled), [props.tree, props.isDisabled]);
+  return (
+    <Modal
+      open={props.open}
+      title={props.title}
+      okText={props.okText ?? '确定'}
+      cancelText="取消"
+      okButtonProps={{ disabled: value === null }}
+      destroyOnHidden
+      afterClose={() => setValue(null)}
+      onOk={() => value !== null && props.onOk(value)}
+      onCancel={props.onCancel}
+    >
+      {props.description ? <Typography.Paragraph>{props.description}</Typography.Paragraph> : null}
+      <TreeSelect<number>
+        autoFocus
+        showSearch={{ treeNodeFilterProp: 'title' }}
+        treeData={data}
+        value={value ?? undefined}
+        onChange={(v) => setValue(v ?? null)}
+        placeholder="搜索或选择目标部门"
+        aria-label="目标部门"
+        treeDefaultExpandedKeys={props.tree?.roots.slice() as number[]}
+        style={{ width: '100%' }}
+      />
+    </Modal>
+  );
+}

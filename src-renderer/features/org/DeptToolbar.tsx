@@ -1,0 +1,132 @@
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  EllipsisOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
+import { Button, Dropdown, Space, Tooltip, type MenuProps } from 'antd';
+import { useOrgStore } from '../../app/services-context';
+import { useDeptActions, type DeptActions } from './DeptActions';
+import type { DeptTree } from './dept-tree-model';
+import { isPinned } from './edit-ops';
+
+/** The same actions for the context menu and the 「…」 button; the shortcut is shown as a hint. */
+export function deptMenuItems(tree: DeptTree | null, id: number): NonNullable<MenuProps['items']> {
+  const d = tree?.byId.get(id);
+  const fixed = !d || isPinned(d) || !tree?.byId.has(d.parentid);
+  const deleted = d?.pending === 'deleted';
+  return [
+    { key: 'newChild', label: '新建子部门', extra: 'Insert', disabled: deleted },
+    { key: 'rename', label: '重命名', extra: 'F2', disabled: deleted },
+    { key: 'moveTo', label: '移动到…', disabled: fixed || deleted },
+    { key: 'up', label: '上移', extra: 'Alt+↑', disabled: fixed || deleted },
+    { key: 'down', label: '下移', extra: 'Alt+↓', disabled: fixed || deleted },
+    { type: 'divider' },
+    { key: 'delete', label: '删除', extra: 'Del', danger: true, disabled: fixed || deleted },
+  ];
+}
+
+export function DeptToolbar() {
+  const actions = useDeptActions();
+  const tree = useOrgStore((s) => s.tree);
+  const id = useOrgStore((s) => s.selectedDeptId);
+  const d = id === null ? undefined : tree?.byId.get(id);
+  const fixed = !d || isPinned(d) || !tree?.byId.has(d.parentid);
+  const deleted = d?.pending === 'deleted';
+  const none = id === null;
+  return (
+    <div className="dept-toolbar" data-testid="dept-toolbar">
+      <Space size={2}>
+        <Tooltip title="新建子部门（Insert）">
+          <Button
+            size="small"
+            type="text"
+            icon={<PlusOutlined />}
+            aria-label="新建子部门"
+            disabled={none || deleted}
+            onClick={() => id !== null && actions.newChild(id)}
+          />
+        </Tooltip>
+        <Tooltip title="重命名（F2）">
+          <Button
+            size="small"
+            type="text"
+            icon={<EditOutlined />}
+            aria-label="重命名"
+            disabled={none || deleted}
+            onClick={() => id !== null && actions.rename(id)}
+          />
+        </Tooltip>
+        <Tooltip title="上移（Alt+↑）">
+          <Button
+            size="small"
+            type="text"
+            icon={<ArrowUpOutlined />}
+            aria-label="上移"
+            disabled={fixed || deleted}
+            onClick={() => id !== null && void actions.moveStep(id, -1)}
+          />
+        </Tooltip>
+        <Tooltip title="下移（Alt+↓）">
+          <Button
+            size="small"
+            type="text"
+            icon={<ArrowDownOutlined />}
+            aria-label="下移"
+            disabled={fixed || deleted}
+            onClick={() => id !== null && void actions.moveStep(id, 1)}
+          />
+        </Tooltip>
+        <Tooltip title="删除部门（Del）">
+          <Button
+            size="small"
+            type="text"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label="删除部门"
+            disabled={fixed || deleted}
+            onClick={() => id !== null && actions.remove(id)}
+          />
+        </Tooltip>
+        <Dropdown
+          disabled={none}
+          trigger={['click']}
+          menu={{
+            items: id === null ? [] : deptMenuItems(tree, id),
+            onClick: ({ key }) => id !== null && runMenuAction(actions, key, id),
+          }}
+        >
+          <Button size="small" type="text" icon={<EllipsisOutlined />} aria-label="更多部门操作" />
+        </Dropdown>
+      </Space>
+      <span className="dept-toolbar-name" title={d?.name}>
+        {d?.name ?? ''}
+      </span>
+    </div>
+  );
+}
+
+export function runMenuAction(actions: DeptActions, key: string, id: number): void {
+  switch (key) {
+    case 'newChild':
+      actions.newChild(id);
+      break;
+    case 'rename':
+      actions.rename(id);
+      break;
+    case 'moveTo':
+      actions.moveTo(id);
+      break;
+    case 'up':
+      void actions.moveStep(id, -1);
+      break;
+    case 'down':
+      void actions.moveStep(id, 1);
+      break;
+    case 'delete':
+      actions.remove(id);
+      break;
+  }
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { dept, member } from '../../test-support/org-fixtures';
+import { buildDeptTree } from './dept-tree-model';
+import {
+  allocateNegativeId,
+  canDropDepts,
+  computeReorderOps,
+  deptPath,
+  membersMoveOps,
+  moveStepOps,
+} from './edit-ops';
+
+// 演示医院 > six pinned groups + 后勤保障部; 临床科室 > 心内科, 骨科, 儿科 (display: 骨科 30, 心内科 20, 儿科 10).
+const departments = [
+  dept(1, '演示医院', 0),
+  dept(11, '职能科室', 1, 100, 0),
+  dept(12, '临床科室', 1, 800, 1),
+  dept(14, '门诊科室', 1, 1, 2),
+  dept(16, '医技科室', 1, 7, 3),
+  dept(15, '医保农合', 1, 5, 4),
+  dept(10, '实验室', 1, 900, 5),
+  dept(13, '后勤保障部', 1, 50),
+  dept(20, '心内科', 12, 20),
+  dept(21, '骨科', 12, 30),
+  dept(22, '儿科', 12, 10),
+  dept(30, '心内一病区', 20, 0),
+];
+const tree = buildDeptTree(departments);
+
+describe('allocateNegativeId', () => {
+  it('is negative and avoids ids in use', () => {
+    const a = allocateNegativeId([], 5000, () => 0);
+    expect(a).toBe(-5001);
+    expect(allocateNegativeId([-5001, -5002], 5000, () => 0)).toBe(-5003);
+  });
+});
+
+describe('canDropDepts', () => {
+  it('refuses cycles, pinned groups, the top level and inserts among the pinned', () => {
+    expect(canDropDepts(tree, [20], { parentId: 30 })).toMatchObject({ ok: false });
+    expect(canDropDepts(tree, [20], { parentId: 20 })).toMatchObject({ ok: false });
+    const pinned = canDropDepts(tree, [12], { parentId: 13 });
+    expect(pinned.ok).toBe(false);
+    expect(!pinned.ok && pinned.reason).toContain('固定分组');
+    expect(canDropDepts(tree, [1], { parentId: 13 }).ok).toBe(false);
+    expect(canDropDepts(tree, [13], { parentId: 1, index: 3 }).ok).toBe(false);
+    expect(canDropDepts(tree, [13], { parentId: 1, index: 6 }).ok).toBe(true);
+    expect(canDropDepts(tree, [20], { parentId: 999 }).ok).toBe(false);
+  });
+
+  it('allows moving under another department and refuses deleted targets', () => {
+    expect(canDropDepts(tree, [20], { parentId: 13 })).toEqual({ ok: true });
+    const withDeleted = buildDeptTree([
+      ...departments.filter((d) => d.id !== 13),
+      { ...dept(13, '后勤保障部', 1, 50), pending: 'deleted' },
+    ]);
+    expect(canDropDepts(withDeleted, [20], { parentId: 13 }).ok).toBe(false);
+  });
+});
+
+describe('computeReorderOps', () => {
+  it('reparent only: one op with the new parent', () => {
+    expect(computeReorderOps(tree, [20], 13)).toEqual([{ type: 'dept.update', id: 20, parentid: 13 }]);
+  });
+
+  it('reorders with spaced values, larger first, only for changed siblings', () => {
+    expect(tree.children.get(12)).toEqual([21, 20, 22]);
+    // Move 儿科 to the top of 临床科室.
+    const ops = computeReorderOps(tree, [22], 12, 0);
+    expect(ops).toEqual([
+      { type: 'dept.update', id: 22, order: 300 },
+      { type: 'dept.update', id: 21, order: 200 },
+      { type: 'dept.update', id: 20, order: 100 },
+    ]);
+  });
+
+  it('moves into a new parent at a position, leaving pinned groups alone', () => {
+    const ops = computeReorderOps(tree, [20], 1, 6);
+    expect(ops).toEqual([
+      { type: 'dept.update', id: 20, parentid: 1, order: 200 },
+      { type: 'dept.update', id: 13, order: 100 },
+    ]);
+    expect(ops.some((o) => [10, 11, 12, 14, 15, 16].includes(o.id))).toBe(false);
+  });
+
+  it('上移/下移 and their limits', () => {
+    expect(moveStepOps(tree, 20, -1)).toEqual([
+      { type: 'dept.update', id: 20, order: 300 },
+      { type: 'dept.update', id: 21, order: 200 },
+      { type: 'dept.update', id: 22, order: 100 },
+    ]);
+    expect(moveStepOps(tree, 21, -1)).toMatchObject({ ok: false });
+    expect(moveStepOps(tree, 22, 1)).toMatchObject({ ok: false });
+    expect(moveStepOps(tree, 12, 1)).toMatchObject({ ok: false });
+    // 后勤保障部 is first after the pinned groups: it cannot jump above them.
+    expect(moveStepOps(tree, 13, -1)).toMatchObject({ ok: false });
+  });
+});
+
+describe('membersMoveOps', () => {
+  const zhang = {
+    ...member('zhangsan', '张三', 20),
+    departments: [
+      { departmentId: 20, order: 5, isLeader: true },
+      { departmentId: 13, order: 1, isLeader: false },
+    ],
+  };
+  const li = member('lisi', '李四', 20);
+
+  it('move replaces the source department, keeps order/isLeader, main follows', () => {
+    const ops = membersMoveOps([zhang, li], 20, 22, false);
+    expect(ops).toEqual([
+      {
+        type: 'member.update',
+        userid: 'zhangsan',
+        fields: {
+          departments: [
+            { departmentId: 22, order: 5, isLeader: true },
+            { departmentId: 13, order: 1, isLeader: false },
+          ],
+          mainDepartment: 22,
+        },
+      },
+      {
+        type: 'member.update',
+        userid: 'lisi',
+        fields: { departments: [{ departmentId: 22, order: 0, isLeader: false }], mainDepartment: 22 },
+      },
+    ]);
+  });
+
+  it('main stays when it was not the source; a member already in the target just leaves the source', () => {
+    const ops = membersMoveOps([zhang], 13, 20, false);
+    expect(ops).toEqual([
+      {
+        type: 'member.update',
+        userid: 'zhangsan',
+        fields: { departments: [{ departmentId: 20, order: 5, isLeader: true }] },
+      },
+    ]);
+  });
+
+  it('add keeps existing departments and skips members already there', () => {
+    const ops = membersMoveOps([zhang, li], 20, 13, true);
+    expect(ops).toEqual([
+      {
+        type: 'member.update',
+        userid: 'lisi',
+        fields: {
+          departments: [
+            { departmentId: 20, order: 0, isLeader: false },
+            { departmentId: 13, order: 0, isLeader: false },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('no-op drops produce no ops; unknown source (search hit) moves the main department', () => {
+    expect(membersMoveOps([li], 20, 20, false)).toEqual([]);
+    expect(membersMoveOps([li], null, 21, false)[0]).toMatchObject({ fields: { mainDepartment: 21 } });
+  });
+});
+
+describe('deptPath', () => {
+  it('joins names from the top', () => {
+    expect(deptPath(tree, 30)).toBe('演示医院/临床科室/心内科/心内一病区');
+  });
+});

@@ -1,0 +1,215 @@
+import { MAX_DEPT_DEPTH, type ChangeOp, type Department, type Member } from '../../../src-main/contract';
+import type { DeptTree } from './dept-tree-model';
+
+/**
+ * Pure helpers that turn tree / table gestures into ChangeOps. Main validates everything again; these
+ * exist so the UI can refuse an impossible drop while the mouse is still moving.
+ */
+
+/** Spacing between reassigned sibling `order` values: leaves room for later single inserts. */
+export const ORDER_STEP = 100;
+
+/**
+ * A fresh negative id for a locally created department or tag. Derived from the clock so ids do
+ * not collide across sessions; checked against the ids already in use.
+ */
+export function allocateNegativeId(
+  used: Iterable<number>,
+  now = Date.now(),
+  random: () => number = Math.random,
+): number {
+  const taken = new Set(used);
+  let id = -((now % 1e9) + Math.floor(random() * 1000) + 1);
+  while (taken.has(id)) id -= 1;
+  return id;
+}
+
+export type DropCheck = { ok: true } | { ok: false; reason: string };
+
+/** Where a department drop lands: under `parentId`, optionally at `index` among its displayed children. */
+export interface DeptDropTarget {
+  parentId: number;
+  /** Index among the parent's current children (display order, dragged ones still counted). */
+  index?: number;
+}
+
+export const isPinned = (d: Department | undefined): boolean => d?.pinnedRank != null;
+
+export function isSelfOrDescendant(tree: DeptTree, ancestorId: number, id: number): boolean {
+  const seen = new Set<number>();
+  let cur: number | undefined = id;
+  while (cur !== undefined && !seen.has(cur)) {
+    if (cur === ancestorId) return true;
+    seen.add(cur);
+    const d = tree.byId.get(cur);
+    if (!d || !tree.byId.has(d.parentid)) return false;
+    cur = d.parentid;
+  }
+  return false;
+}
+
+function subtreeHeight(tree: DeptTree, id: number): number {
+  let best = 1;
+  const stack: Array<[number, number]> = [[id, 1]];
+  while (stack.length > 0) {
+    const [cur, h] = stack.pop()!;
+    if (h > best) best = h;
+    for (const c of tree.children.get(cur) ?? []) stack.push([c, h + 1]);
+  }
+  return best;
+}
+
+function pinnedCount(tree: DeptTree, parentId: number): number {
+  return (tree.children.get(parentId) ?? []).filter((id) => isPinned(tree.byId.get(id))).length;
+}
+
+/** Whether the dragged departments may go to `target`; the reason is shown to the clerk. */
+export function canDropDepts(
+  tree: DeptTree,
+  draggedIds: readonly number[],
+  target: DeptDropTarget,
+): DropCheck {
+  if (draggedIds.length === 0) return { ok: false, reason: '没有选择部门' };
+  const parent = tree.byId.get(target.parentId);
+  if (!parent) return { ok: false, reason: '不能移动到最顶层，请放到某个部门下面' };
+  if (parent.pending === 'deleted')
+    return { ok: false, reason: `「${parent.name}」已标记删除，不能再放入部门` };
+  for (const id of draggedIds) {
+    const d = tree.byId.get(id);
+    if (!d) return { ok: false, reason: '要移动的部门不存在' };
+    if (isPinned(d)) return { ok: false, reason: `「${d.name}」是固定分组，位置和顺序不能改变` };
+    if (!tree.byId.has(d.parentid)) return { ok: false, reason: `「${d.name}」是最顶层部门，不能移动` };
+    if (isSelfOrDescendant(tree, id, target.parentId))
+      return { ok: false, reason: `不能把「${d.name}」移动到它自己或它的下级部门中` };
+  }
+  if (target.index !== undefined && target.index < pinnedCount(tree, target.parentId)) {
+    return { ok: false, reason: '六个固定分组必须排在最前面，不能插到它们之间' };
+  }
+  const parentDepth = tree.depth.get(target.parentId) ?? 0;
+  for (const id of draggedIds) {
+    // depth is 0-based; WeCom counts levels from 1 at the root.
+    if (parentDepth + 1 + subtreeHeight(tree, id) > MAX_DEPT_DEPTH)
+      return { ok: false, reason: `部门层级最多 ${MAX_DEPT_DEPTH} 层，移动后会超出` };
+  }
+  return { ok: true };
+}
+
+type DeptUpdate = Extract<ChangeOp, { type: 'dept.update' }>;
+
+/**
+ * Ops that place `movedIds` under `parentId` at `index` (display order; omitted = just reparent,
+ * keeping the own `order`). Reordering reassigns spaced values (n - i) * ORDER_STEP to the
+ * non-pinned siblings after the move (WeCom sorts larger first); pinned groups are never touched
+ * (they sort first by rank whatever their order). Only changed values produce ops.
+ */
+export function computeReorderOps(
+  tree: DeptTree,
+  movedIds: readonly number[],
+  parentId: number,
+  index?: number,
+): DeptUpdate[] {
+  const moved = movedIds.filter((id) => tree.byId.has(id));
+  const movedSet = new Set(moved);
+  const ops = new Map<number, DeptUpdate>();
+  const opFor = (id: number): DeptUpdate => {
+    let op = ops.get(id);
+    if (!op) ops.set(id, (op = { type: 'dept.update', id }));
+    return op;
+  };
+  for (const id of moved) {
+    if (tree.byId.get(id)!.parentid !== parentId) opFor(id).parentid = parentId;
+  }
+  if (index !== undefined) {
+    const current = tree.children.get(parentId) ?? [];
+    const before = current.slice(0, index).filter((id) => !movedSet.has(id));
+    const after = current.slice(index).filter((id) => !movedSet.has(id));
+    const list = [...before, ...moved, ...after].filter((id) => !isPinned(tree.byId.get(id)));
+    const n = list.length;
+    list.forEach((id, i) => {
+      const order = (n - i) * ORDER_STEP;
+      if (tree.byId.get(id)!.order !== order) opFor(id).order = order;
+    });
+  }
+  return [...ops.values()].filter((op) => op.parentid !== undefined || op.order !== undefined);
+}
+
+/** 上移 / 下移 by one place among the siblings; null when it cannot move (first/last, pinned). */
+export function moveStepOps(tree: DeptTree, id: number, delta: -1 | 1): DeptUpdate[] | DropCheck {
+  const d = tree.byId.get(id);
+  if (!d) return { ok: false, reason: '部门不存在' };
+  const siblings = tree.children.get(d.parentid) ?? [];
+  const pos = siblings.indexOf(id);
+  // index in "current children" terms: moving down by one means inserting after the next sibling.
+  const index = delta < 0 ? pos - 1 : pos + 2;
+  if (pos < 0 || index < 0 || index > siblings.length)
+    return { ok: false, reason: delta < 0 ? '已经在最上面了' : '已经在最下面了' };
+  const check = canDropDepts(tree, [id], { parentId: d.parentid, index });
+  if (!check.ok) return check;
+  return computeReorderOps(tree, [id], d.parentid, index);
+}
+
+/** The departments a member ends up in after a move/add drop, or null when nothing changes. */
+export function memberDeptsAfter(
+  member: Pick<Member, 'departments' | 'mainDepartment'>,
+  sourceDeptId: number | null,
+  targetDeptId: number,
+  add: boolean,
+): { departments: Member['departments']; mainDepartment: number } | null {
+  const links = member.departments;
+  const inTarget = links.some((l) => l.departmentId === targetDeptId);
+  const main = member.mainDepartment ?? links[0]?.departmentId ?? targetDeptId;
+  if (add) {
+    if (inTarget) return null;
+    return {
+      departments: [...links, { departmentId: targetDeptId, order: 0, isLeader: false }],
+      mainDepartment: main,
+    };
+  }
+  // Move: replace the source department; without a known source (a search hit), the main one.
+  const source =
+    sourceDeptId !== null && links.some((l) => l.departmentId === sourceDeptId) ? sourceDeptId : main;
+  if (source === targetDeptId) return null;
+  let departments: Member['departments'];
+  if (inTarget) departments = links.filter((l) => l.departmentId !== source);
+  else departments = links.map((l) => (l.departmentId === source ? { ...l, departmentId: targetDeptId } : l));
+  if (departments.length === 0) departments = [{ departmentId: targetDeptId, order: 0, isLeader: false }];
+  return { departments, mainDepartment: main === source ? targetDeptId : main };
+}
+
+/** One op per member that actually changes; the whole drag is one stage call (one undo unit). */
+export function membersMoveOps(
+  members: ReadonlyArray<Pick<Member, 'userid' | 'departments' | 'mainDepartment'>>,
+  sourceDeptId: number | null,
+  targetDeptId: number,
+  add: boolean,
+): ChangeOp[] {
+  const ops: ChangeOp[] = [];
+  for (const m of members) {
+    const next = memberDeptsAfter(m, sourceDeptId, targetDeptId, add);
+    if (!next) continue;
+    const fields: Extract<ChangeOp, { type: 'member.update' }>['fields'] = { departments: next.departments };
+    if (next.mainDepartment !== m.mainDepartment) fields.mainDepartment = next.mainDepartment;
+    ops.push({ type: 'member.update', userid: m.userid, fields });
+  }
+  return ops;
+}
+
+/** Slash-separated path for pickers and messages, e.g. 演示医院/临床科室/心内科. */
+export function deptPath(tree: DeptTree | null, id: number): string {
+  if (!tree) return String(id);
+  const names: string[] = [];
+  const seen = new Set<number>();
+  let cur: number | undefined = id;
+  while (cur !== undefined && tree.byId.has(cur) && !seen.has(cur)) {
+    seen.add(cur);
+    const d: Department = tree.byId.get(cur)!;
+    names.unshift(d.name);
+    cur = d.parentid;
+  }
+  return names.join('/') || `部门 ${id}`;
+}
+
+/** The list of ops' summary for a drop label, e.g. 「移动 3 人到 心内科」. */
+export function membersLabel(count: number, targetName: string, add: boolean): string {
+  return add ? `把 ${count} 人加入「${targetName}」` : `移动 ${count} 人到「${targetName}」`;
+}

@@ -1,0 +1,354 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  App as AntApp,
+  Alert,
+  Button,
+  Checkbox,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Space,
+  Spin,
+  Switch,
+  Typography,
+} from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Member } from '../../../../src-main/contract';
+import { useOrgStore, useServices } from '../../../app/services-context';
+import { describeError } from '../../../i18n/error-messages.zh-CN';
+import { DeptSelect } from '../DeptPicker';
+import { deptPath } from '../edit-ops';
+import { searchMembers } from '../member-search';
+import { StatusTag } from '../StatusTag';
+import { useStage } from '../use-stage';
+import {
+  checkWith,
+  fieldSchemas,
+  formToOps,
+  memberToForm,
+  validateForm,
+  type MemberFormValues,
+} from './member-form';
+
+type Dup = { userid: string; name: string; departments: string };
+
+/** null = closed; userid null = 新建成员. */
+export type EditorTarget = { userid: string | null } | null;
+
+const rule = (key: keyof typeof fieldSchemas) => ({
+  validator: (_: unknown, v: unknown) => {
+    const msg = checkWith(fieldSchemas[key], v ?? (key === 'directLeader' ? [] : ''));
+    return msg ? Promise.reject(new Error(msg)) : Promise.resolve();
+  },
+});
+
+export function MemberEditor({ target, onClose }: { target: EditorTarget; onClose: () => void }) {
+  const { api } = useServices();
+  const tree = useOrgStore((s) => s.tree);
+  const index = useOrgStore((s) => s.index);
+  const selectedDeptId = useOrgStore((s) => s.selectedDeptId);
+  const stage = useStage();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<MemberFormValues>();
+  const [original, setOriginal] = useState<Member | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [dupNames, setDupNames] = useState<Dup[]>([]);
+  const [dupMobile, setDupMobile] = useState<Dup[]>([]);
+  const [leaderQuery, setLeaderQuery] = useState('');
+  const creating = target !== null && target.userid === null;
+  const open = target !== null;
+
+  // Load the full record when opening for an existing member.
+  useEffect(() => {
+    if (!target) return;
+    setDupNames([]);
+    setDupMobile([]);
+    setLoadError(null);
+    if (target.userid === null) {
+      setOriginal(null);
+      form.setFieldsValue(memberToForm(null, selectedDeptId));
+      return;
+    }
+    let live = true;
+    setLoading(true);
+    void api.call('org.getMember', { userid: target.userid }).then((res) => {
+      if (!live) return;
+      setLoading(false);
+      if (!res.ok) return setLoadError(describeError(res.error).title);
+      if (!res.value.member) return setLoadError('找不到这名成员，可能已被删除');
+      setOriginal(res.value.member);
+      form.setFieldsValue(memberToForm(res.value.member, null));
+    });
+    return () => {
+      live = false;
+    };
+    // selectedDeptId only seeds a new member; do not reload when it changes while open.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [target, api, form]);
+
+  // Duplicates as you type (debounced): a same mobile is an error, a same name only a warning.
+  const name = Form.useWatch('name', form);
+  const mobile = Form.useWatch('mobile', form);
+  const dupSeq = useRef(0);
+  useEffect(() => {
+    if (!open) return;
+    const n = (name ?? '').trim();
+    const m = (mobile ?? '').trim();
+    if (n === '' && m === '') {
+      setDupNames([]);
+      setDupMobile([]);
+      return;
+    }
+    const seq = ++dupSeq.current;
+    const timer = setTimeout(() => {
+      const input: { name?: string; mobile?: string; excludeUserid?: string } = {};
+      if (n) input.name = n;
+      if (m) input.mobile = m;
+      if (original) input.excludeUserid = original.userid;
+      void api.call('org.findDuplicates', input).then((res) => {
+        if (seq !== dupSeq.current || !res.ok) return;
+        setDupNames(res.value.byName);
+        setDupMobile(res.value.byMobile);
+      });
+    }, 350);
+    return () => clearTimeout(timer);
+  }, [name, mobile, open, original, api]);
+
+  const mobileDupText =
+    dupMobile.length > 0 ? `该手机号已被 ${dupMobile.map((d) => d.name).join('、')} 使用` : null;
+
+  const departments = Form.useWatch('departments', form) ?? [];
+  const mainOptions = departments
+    .filter((d) => d && d.departmentId !== null && d.departmentId !== undefined)
+    .map((d) => ({ value: d.departmentId as number, label: deptPath(tree, d.departmentId as number) }));
+
+  const directLeaderWatch = Form.useWatch('directLeader', form) as string[] | undefined;
+  const leaderOptions = useMemo(() => {
+    const byId = new Map(index?.rows.map((r) => [r.userid, r]) ?? []);
+    const chosen = (directLeaderWatch ?? []).map((u) => ({
+      value: u,
+      label: byId.get(u) ? `${byId.get(u)!.name}（${u}）` : u,
+    }));
+    if (!index || leaderQuery.trim() === '') return chosen;
+    const hits = searchMembers(index, leaderQuery, 30).hits.filter((h) => h.userid !== original?.userid);
+    const seen = new Set(chosen.map((c) => c.value));
+    return [
+      ...chosen,
+      ...hits
+        .filter((h) => !seen.has(h.userid))
+        .map((h) => ({ value: h.userid, label: `${h.name}（${h.position || h.userid}）` })),
+    ];
+  }, [index, leaderQuery, directLeaderWatch, original]);
+
+  const save = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    const all = { ...form.getFieldsValue(true) } as MemberFormValues;
+    const errors = validateForm(all, creating);
+    if (mobileDupText) errors.mobile = mobileDupText;
+    const entries = Object.entries(errors);
+    if (entries.length > 0) {
+      form.setFields(
+        entries.map(([field, msg]) => ({ name: field as keyof MemberFormValues, errors: [msg] })),
+      );
+      return;
+    }
+    const ops = formToOps(all, original);
+    if (ops.length === 0) {
+      void message.info('没有修改');
+      onClose();
+      return;
+    }
+    setSaving(true);
+    const res = await stage(
+      creating ? `新建成员「${all.name.trim()}」` : `修改成员「${all.name.trim()}」`,
+      ops,
+    );
+    setSaving(false);
+    if (res?.ok) onClose();
+    else if (res && !res.ok) {
+      // Put main's reasons next to the fields they are about (path …fields.mobile → mobile).
+      const fieldErrors = res.issues
+        .map((i) => ({ field: i.path.split('.').find((p) => p in all), message: i.message }))
+        .filter((x): x is { field: string; message: string } => x.field !== undefined);
+      if (fieldErrors.length > 0)
+        form.setFields(
+          fieldErrors.map((f) => ({ name: f.field as keyof MemberFormValues, errors: [f.message] })),
+        );
+    }
+  };
+
+  return (
+    <Drawer
+      open={open}
+      title={creating ? '新建成员' : '编辑成员'}
+      size={560}
+      onClose={onClose}
+      destroyOnHidden
+      forceRender
+      data-testid="member-editor"
+      extra={
+        <Space>
+          {original ? <StatusTag status={original.status} /> : null}
+          <Button onClick={onClose}>取消</Button>
+          <Button
+            type="primary"
+            loading={saving}
+            disabled={loading || loadError !== null}
+            onClick={() => void save()}
+          >
+            保存
+          </Button>
+        </Space>
+      }
+    >
+      {loadError ? <Alert type="error" showIcon title={loadError} /> : null}
+      <Spin spinning={loading}>
+        <Form form={form} layout="vertical" requiredMark="optional" disabled={loadError !== null}>
+          <Form.Item
+            name="userid"
+            label="账号"
+            tooltip="成员在企业微信中的唯一账号，创建后不能修改"
+            rules={creating ? [rule('userid')] : []}
+            validateTrigger={['onChange', 'onBlur']}
+          >
+            <Input aria-label="账号" disabled={!creating} placeholder="例如 zhangsan 或工号" />
+          </Form.Item>
+          <Form.Item
+            name="name"
+            label="姓名"
+            rules={[rule('name')]}
+            validateTrigger={['onChange', 'onBlur']}
+            extra={
+              dupNames.length > 0 ? (
+                <Typography.Text type="warning" data-testid="dup-name">
+                  同名成员：{dupNames.map((d) => `${d.name}（${d.departments}）`).join('、')}
+                </Typography.Text>
+              ) : undefined
+            }
+          >
+            <Input aria-label="姓名" />
+          </Form.Item>
+          <Form.Item name="alias" label="别名" rules={[rule('alias')]}>
+            <Input aria-label="别名" />
+          </Form.Item>
+          <Form.Item
+            name="mobile"
+            label="手机"
+            rules={[rule('mobile')]}
+            validateTrigger={['onChange', 'onBlur']}
+            validateStatus={mobileDupText ? 'error' : undefined}
+            help={mobileDupText ?? undefined}
+          >
+            <Input aria-label="手机" />
+          </Form.Item>
+          <Form.Item
+            name="email"
+            label="邮箱"
+            rules={[rule('email')]}
+            validateTrigger={['onChange', 'onBlur']}
+          >
+            <Input aria-label="邮箱" />
+          </Form.Item>
+          <Form.Item name="telephone" label="座机" rules={[rule('telephone')]}>
+            <Input aria-label="座机" />
+          </Form.Item>
+          <Form.Item name="position" label="职务" rules={[rule('position')]}>
+            <Input aria-label="职务" placeholder="例如 主任、护士长" />
+          </Form.Item>
+          <Form.Item name="gender" label="性别">
+            <Radio.Group aria-label="性别">
+              <Radio value="0">未知</Radio>
+              <Radio value="1">男</Radio>
+              <Radio value="2">女</Radio>
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item label="部门" required>
+            <Form.List
+              name="departments"
+              rules={[
+                {
+                  validator: (_, v: MemberFormValues['departments'] | undefined) => {
+                    const picked = (v ?? []).filter((d) => d?.departmentId != null);
+                    if (picked.length === 0) return Promise.reject(new Error('至少选择一个部门'));
+                    if (picked.length > 20) return Promise.reject(new Error('一名成员最多属于 20 个部门'));
+                    if (new Set(picked.map((d) => d.departmentId)).size !== picked.length)
+                      return Promise.reject(new Error('同一个部门不能选两次'));
+                    return Promise.resolve();
+                  },
+                },
+              ]}
+            >
+              {(fields, { add, remove }, { errors }) => (
+                <div className="dept-links">
+                  {fields.map((field, i) => (
+                    <div key={field.key} className="dept-link-row" data-testid="dept-link">
+                      <Form.Item name={[field.name, 'departmentId']} noStyle>
+                        <DeptSelect tree={tree} ariaLabel={`部门 ${i + 1}`} />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'order']} noStyle>
+                        <InputNumber
+                          aria-label="排序"
+                          min={0}
+                          precision={0}
+                          placeholder="排序"
+                          style={{ width: 90 }}
+                        />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'isLeader']} valuePropName="checked" noStyle>
+                        <Checkbox aria-label="部门负责人">部门负责人</Checkbox>
+                      </Form.Item>
+                      <Button
+                        type="text"
+                        icon={<MinusCircleOutlined />}
+                        aria-label="移除该部门"
+                        disabled={fields.length <= 1}
+                        onClick={() => remove(field.name)}
+                      />
+                    </div>
+                  ))}
+                  <Button
+                    size="small"
+                    icon={<PlusOutlined />}
+                    disabled={fields.length >= 20}
+                    onClick={() => add({ departmentId: null, order: 0, isLeader: false })}
+                  >
+                    添加部门
+                  </Button>
+                  <Form.ErrorList errors={errors} />
+                </div>
+              )}
+            </Form.List>
+          </Form.Item>
+          <Form.Item name="mainDepartment" label="主部门" tooltip="成员资料中显示的部门">
+            <Select aria-label="主部门" options={mainOptions} placeholder="从上面的部门中选择" />
+          </Form.Item>
+          <Form.Item name="directLeader" label="直属上级" rules={[rule('directLeader')]} extra="最多 5 人">
+            <Select
+              aria-label="直属上级"
+              mode="multiple"
+              showSearch={{ filterOption: false, onSearch: setLeaderQuery }}
+              options={leaderOptions}
+              maxCount={5}
+              placeholder="输入姓名或拼音搜索"
+              notFoundContent={leaderQuery ? '没有匹配的成员' : '输入姓名或拼音搜索'}
+            />
+          </Form.Item>
+          <Form.Item
+            name="enable"
+            label="启用"
+            valuePropName="checked"
+            extra="停用后成员无法登录企业微信，资料保留"
+          >
+            <Switch aria-label="启用" />
+          </Form.Item>
+        </Form>
+      </Spin>
+    </Drawer>
+  );
+}
