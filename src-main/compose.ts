@@ -1,10 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import { AppError } from './contract/errors';
 import { join } from 'node:path';
 import { openDatabase } from './db/connection';
 import { OrgRepo } from './db/repos/org-repo';
 import { SettingsRepo } from './db/repos/settings-repo';
 import { SyncRunsRepo } from './db/repos/sync-runs-repo';
+import { EditRepo } from './db/repos/edit-repo';
+import { ActivationService } from './services/org-edit/activation-service';
+import { OrgEditService } from './services/org-edit/org-edit-service';
+import { PushService } from './services/org-edit/push-service';
+import { RulesService } from './services/org-edit/rules-service';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { EventBus } from './ipc/event-bus';
 import type { Handlers } from './ipc/router';
@@ -18,26 +22,6 @@ import { SettingsService } from './services/settings/settings-service';
 import type { WecomHttpOptions } from './wecom/http-client';
 
 export const APP_VERSION = '0.1.0';
-
-/** Issue #3 procedures whose services land in the next commits; until then they answer INTERNAL. */
-function editHandlersPending(): Pick<
-  Handlers,
-  Exclude<
-    keyof Handlers,
-    | `${'app' | 'settings' | 'jobs'}.${string}`
-    | 'org.startSync'
-    | 'org.getSyncState'
-    | 'org.getTree'
-    | 'org.listMembers'
-    | 'org.getMemberIndex'
-    | 'org.listTags'
-  >
-> {
-  const pending = async (): Promise<never> => {
-    throw new AppError('INTERNAL', 'not available yet');
-  };
-  return new Proxy({} as never, { get: () => pending, ownKeys: () => [], has: () => true });
-}
 
 export interface AppConfig {
   dataDir: string;
@@ -55,6 +39,8 @@ export interface Services {
   dispatch: Dispatch;
   bus: EventBus;
   org: OrgService;
+  editor: OrgEditService;
+  push: PushService;
   settings: SettingsService;
   corp: CorpContext;
   jobs: JobRunner;
@@ -79,15 +65,31 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
   });
   const connectivity = new Connectivity(bus);
   const jobs = new JobRunner(bus, logger);
+  const orgRepo = new OrgRepo(db);
+  const runsRepo = new SyncRunsRepo(db);
+  const editRepo = new EditRepo(db);
   const org = new OrgService({
-    repo: new OrgRepo(db),
-    runs: new SyncRunsRepo(db),
+    repo: orgRepo,
+    runs: runsRepo,
     corp,
     jobs,
     bus,
     connectivity,
     logger,
   });
+  const editor = new OrgEditService({ org: orgRepo, edit: editRepo, bus, logger });
+  const push = new PushService({
+    org: orgRepo,
+    edit: editRepo,
+    editor,
+    corp,
+    jobs,
+    bus,
+    connectivity,
+    logger,
+  });
+  const rules = new RulesService({ edit: editRepo, editor });
+  const activation = new ActivationService({ org: orgRepo, runs: runsRepo, edit: editRepo, editor, corp });
   const settings = new SettingsService({
     corp,
     settings: settingsRepo,
@@ -107,12 +109,38 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     'settings.testConnection': () => settings.testConnection(),
     'org.startSync': async () => org.startSync(),
     'org.getSyncState': () => org.syncState(),
-    'org.getTree': async () => ({ departments: await org.tree() }),
-    'org.listMembers': async ({ departmentId }) => ({ members: await org.members(departmentId) }),
-    'org.getMemberIndex': async () => ({ rows: await org.memberIndex() }),
-    'org.listTags': async () => ({ tags: await org.tags() }),
+    // Reads show the working copy: WeCom's cache with the staged edits on top.
+    'org.getTree': async () => ({ departments: await editor.tree() }),
+    'org.listMembers': async ({ departmentId }) => ({ members: await editor.members(departmentId) }),
+    'org.getMemberIndex': async () => ({ rows: await editor.memberIndex() }),
+    'org.listTags': async () => ({ tags: await editor.tags() }),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    ...editHandlersPending(),
+    'org.getMember': async ({ userid }) => ({ member: await editor.member(userid) }),
+    'org.getTagMembers': ({ tagid }) => editor.tagMembers(tagid),
+    'org.findDuplicates': (q) => editor.findDuplicates(q),
+    'orgEdit.stage': async ({ label, ops }) => ({ change: await editor.stage(label, ops) }),
+    'orgEdit.listChanges': () => editor.listChanges(),
+    'orgEdit.undo': async () => ({ changeId: await editor.undo() }),
+    'orgEdit.redo': async () => ({ changeId: await editor.redo() }),
+    'orgEdit.discard': async ({ changeId }) => ({ discarded: await editor.discard(changeId) }),
+    'orgEdit.startPush': async () => push.start(),
+    'orgEdit.getPushState': () => push.state(),
+    'orgEdit.resolveConflict': async ({ changeId, keep }) => ({
+      remaining: await push.resolve(changeId, keep),
+    }),
+    'orgEdit.retryFailed': () => push.retryFailed(),
+    'audit.list': async ({ limit, beforeId }) => ({ entries: await editRepo.auditList(limit, beforeId) }),
+    'rules.list': async () => ({ rules: await rules.list() }),
+    'rules.save': async (r) => ({ rule: await rules.save(r) }),
+    'rules.delete': async ({ id }) => ({ deleted: await rules.delete(id) }),
+    'rules.preview': (r) => rules.preview(r),
+    'rules.apply': async ({ id }) => ({ change: await rules.apply(id) }),
+    'activation.report': () => activation.report(),
+    'activation.listNotJoined': async ({ departmentId }) => ({
+      members: await activation.notJoined(departmentId),
+    }),
+    'activation.export': ({ departmentId }) => activation.exportCsv(departmentId),
+    'activation.invite': (input) => activation.invite(input),
   };
 
   if (config.probeEveryMs)
@@ -122,12 +150,14 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     dispatch: createDispatch(handlers, logger, { validateOutput: config.validateOutput ?? false }),
     bus,
     org,
+    editor,
+    push,
     settings,
     corp,
     jobs,
     close: async () => {
       connectivity.stop();
-      for (const id of [jobs.runningOf('org.sync')]) if (id) jobs.cancel(id);
+      for (const id of [jobs.runningOf('org.sync'), jobs.runningOf('org.push')]) if (id) jobs.cancel(id);
       await jobs.idle();
       await db.close();
     },

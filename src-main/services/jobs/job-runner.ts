@@ -4,7 +4,7 @@ import type { EventBus } from '../../ipc/event-bus';
 import type { Logger } from '../../platform/logger';
 import { toAppError } from '../../wecom/errors';
 
-export type JobKind = 'org.sync';
+export type JobKind = 'org.sync' | 'org.push';
 
 export interface JobContext {
   signal: AbortSignal;

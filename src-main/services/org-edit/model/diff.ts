@@ -1,0 +1,271 @@
+import type { DiffLine } from '../../../contract/org-edit';
+import { describeDeptChange } from './summaries';
+import {
+  ROOT_DEPT_ID,
+  sameSet,
+  uidKey,
+  type CDept,
+  type CMember,
+  type CTag,
+  type CacheSnapshot,
+} from './types';
+import type { WorkingCopy } from './working-copy';
+
+/**
+ * The net difference between the cache and the working copy ("what will change in WeCom"), as opposed to
+ * the per-op change list: an entity renamed twice shows once, a move undone by another shows nothing.
+ * Only touched entities are compared, so a 50,000-member org costs only a scan of the snapshot.
+ */
+
+const KIND_RANK: Record<DiffLine['kind'], number> = {
+  removed: 0,
+  added: 1,
+  moved: 2,
+  renamed: 3,
+  reordered: 4,
+  changed: 5,
+};
+const ENTITY_RANK: Record<DiffLine['entity'], number> = { department: 0, member: 1, tag: 2 };
+
+const GENDER: Record<string, string> = { '0': '未填', '1': '男', '2': '女' };
+const MEMBER_FIELDS: Array<[keyof CMember, string]> = [
+  ['name', '姓名'],
+  ['alias', '别名'],
+  ['mobile', '手机'],
+  ['email', '邮箱'],
+  ['telephone', '座机'],
+  ['position', '职务'],
+  ['gender', '性别'],
+];
+
+/** Paths in a plain department list (the base side has no WorkingCopy). */
+export function pathResolver(depts: Iterable<CDept>): (id: number) => string {
+  const byId = new Map<number, CDept>();
+  for (const d of depts) byId.set(d.id, d);
+  const memo = new Map<number, string>();
+  const resolve = (id: number, guard: number): string => {
+    const hit = memo.get(id);
+    if (hit !== undefined) return hit;
+    const d = byId.get(id);
+    if (!d) return `部门#${id}`;
+    const p =
+      d.id === ROOT_DEPT_ID || guard > 64 || !byId.has(d.parentid)
+        ? d.name
+        : `${resolve(d.parentid, guard + 1)}/${d.name}`;
+    memo.set(id, p);
+    return p;
+  };
+  return (id) => resolve(id, 0);
+}
+
+function show(v: string): string {
+  return v === '' ? '（空）' : v;
+}
+
+export function treeDiff(base: CacheSnapshot, wc: WorkingCopy): DiffLine[] {
+  const lines: DiffLine[] = [];
+  const basePath = pathResolver(base.departments);
+  const baseDepts = new Map(base.departments.map((d) => [d.id, d]));
+
+  for (const id of wc.touchedKeys('department')) {
+    const b = baseDepts.get(id) ?? null;
+    const deleted = wc.isDeleted('department', id);
+    const cur = deleted ? undefined : wc.dept(id);
+    const key = String(id);
+    if (!b && cur)
+      lines.push({
+        kind: 'added',
+        entity: 'department',
+        key,
+        text: `新增部门「${cur.name}」`,
+        before: null,
+        after: wc.path(id),
+      });
+    else if (b && !cur)
+      lines.push({
+        kind: 'removed',
+        entity: 'department',
+        key,
+        text: `删除部门「${b.name}」`,
+        before: basePath(id),
+        after: null,
+      });
+    else if (b && cur) {
+      const before = basePath(id);
+      const after = wc.path(id);
+      if (b.parentid !== cur.parentid)
+        lines.push({
+          kind: 'moved',
+          entity: 'department',
+          key,
+          text: `将「${cur.name}」从 ${basePath(b.parentid)} 移到 ${wc.path(cur.parentid)}`,
+          before,
+          after,
+        });
+      if (b.name !== cur.name)
+        lines.push({
+          kind: 'renamed',
+          entity: 'department',
+          key,
+          text: `部门「${b.name}」改名为「${cur.name}」`,
+          before,
+          after,
+        });
+      if (b.parentid === cur.parentid && b.order !== cur.order)
+        lines.push({
+          kind: 'reordered',
+          entity: 'department',
+          key,
+          text: `调整「${cur.name}」的排序`,
+          before,
+          after,
+        });
+    }
+  }
+
+  const touchedMembers = new Set(wc.touchedKeys('member'));
+  const baseMembers = new Map<string, CMember>();
+  for (const m of base.members)
+    if (touchedMembers.has(uidKey(m.userid))) baseMembers.set(uidKey(m.userid), m);
+  const deptPaths = (m: CMember, path: (id: number) => string) =>
+    m.departments.map((l) => path(l.departmentId)).join('；');
+  const wcPath = (id: number) => wc.path(id);
+  for (const k of touchedMembers) {
+    const b = baseMembers.get(k) ?? null;
+    const cur = wc.isDeleted('member', k) ? undefined : wc.member(k);
+    if (!b && cur)
+      lines.push({
+        kind: 'added',
+        entity: 'member',
+        key: cur.userid,
+        text: `新增成员 ${cur.name}（${cur.userid}）`,
+        before: null,
+        after: deptPaths(cur, wcPath),
+      });
+    else if (b && !cur)
+      lines.push({
+        kind: 'removed',
+        entity: 'member',
+        key: b.userid,
+        text: `删除成员 ${b.name}（${b.userid}）`,
+        before: deptPaths(b, basePath),
+        after: null,
+      });
+    else if (b && cur) {
+      const before = deptPaths(b, basePath);
+      const after = deptPaths(cur, wcPath);
+      if (!sameSet(b.departments, cur.departments, (l) => l.departmentId)) {
+        const text =
+          describeDeptChange(wc, cur.name, b.departments, cur.departments) ?? `调整 ${cur.name} 的部门`;
+        lines.push({ kind: 'moved', entity: 'member', key: cur.userid, text, before, after });
+      }
+      const changes: string[] = [];
+      if (b.enable !== cur.enable) changes.push(cur.enable ? '启用' : '停用');
+      for (const [f, label] of MEMBER_FIELDS) {
+        const x = String(b[f]);
+        const y = String(cur[f]);
+        if (x !== y)
+          changes.push(
+            f === 'gender'
+              ? `${label} ${GENDER[x] ?? x} → ${GENDER[y] ?? y}`
+              : `${label} ${show(x)} → ${show(y)}`,
+          );
+      }
+      if (b.mainDepartment !== cur.mainDepartment)
+        changes.push(`主部门 ${basePath(b.mainDepartment)} → ${wc.path(cur.mainDepartment)}`);
+      if (!sameSet(b.directLeader, cur.directLeader, uidKey))
+        changes.push(`直属上级 ${show(b.directLeader.join('、'))} → ${show(cur.directLeader.join('、'))}`);
+      const sameIds = sameSet(b.departments, cur.departments, (l) => l.departmentId);
+      if (
+        sameIds &&
+        !sameSet(b.departments, cur.departments, (l) => `${l.departmentId}:${l.order}:${l.isLeader}`)
+      )
+        changes.push('部门内排序或负责人');
+      if (changes.length > 0)
+        lines.push({
+          kind: 'changed',
+          entity: 'member',
+          key: cur.userid,
+          text: `修改 ${cur.name}（${cur.userid}）：${changes.join('；')}`,
+          before,
+          after,
+        });
+    }
+  }
+
+  const baseTags = new Map<number, CTag>(base.tags.map((t) => [t.tagid, t]));
+  for (const id of wc.touchedKeys('tag')) {
+    const b = baseTags.get(id) ?? null;
+    const cur = wc.isDeleted('tag', id) ? undefined : wc.tag(id);
+    const key = String(id);
+    if (!b && cur) {
+      const n = cur.userids.length + cur.departmentIds.length;
+      lines.push({
+        kind: 'added',
+        entity: 'tag',
+        key,
+        text: `新增标签「${cur.tagname}」${n > 0 ? `（${membership(cur.userids, cur.departmentIds)}）` : ''}`,
+        before: null,
+        after: cur.tagname,
+      });
+    } else if (b && !cur)
+      lines.push({
+        kind: 'removed',
+        entity: 'tag',
+        key,
+        text: `删除标签「${b.tagname}」`,
+        before: b.tagname,
+        after: null,
+      });
+    else if (b && cur) {
+      if (b.tagname !== cur.tagname)
+        lines.push({
+          kind: 'renamed',
+          entity: 'tag',
+          key,
+          text: `标签「${b.tagname}」改名为「${cur.tagname}」`,
+          before: b.tagname,
+          after: cur.tagname,
+        });
+      const was = new Set(b.userids.map(uidKey));
+      const now = new Set(cur.userids.map(uidKey));
+      const addU = cur.userids.filter((u) => !was.has(uidKey(u)));
+      const delU = b.userids.filter((u) => !now.has(uidKey(u)));
+      const addD = cur.departmentIds.filter((d) => !b.departmentIds.includes(d));
+      const delD = b.departmentIds.filter((d) => !cur.departmentIds.includes(d));
+      const parts: string[] = [];
+      if (addU.length + addD.length > 0) parts.push(`添加 ${membership(addU, addD)}`);
+      if (delU.length + delD.length > 0) parts.push(`移除 ${membership(delU, delD)}`);
+      if (parts.length > 0)
+        lines.push({
+          kind: 'changed',
+          entity: 'tag',
+          key,
+          text: `标签「${cur.tagname}」${parts.join('，')}`,
+          before: b.tagname,
+          after: cur.tagname,
+        });
+    }
+  }
+
+  const sortKey = (l: DiffLine) => l.after ?? l.before ?? '';
+  return lines.sort(
+    (x, y) =>
+      ENTITY_RANK[x.entity] - ENTITY_RANK[y.entity] ||
+      cmp(sortKey(x), sortKey(y)) ||
+      cmp(x.key, y.key) ||
+      KIND_RANK[x.kind] - KIND_RANK[y.kind],
+  );
+}
+
+function membership(userids: readonly string[], deptIds: readonly number[]): string {
+  const parts: string[] = [];
+  if (userids.length > 0) parts.push(`${userids.length} 人`);
+  if (deptIds.length > 0) parts.push(`${deptIds.length} 个部门`);
+  return parts.join('、');
+}
+
+/** Code-point order: deterministic regardless of the machine's locale. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,165 @@
+import type { ChangeOp } from '../../../contract/org-edit';
+import { uidKey, type CMember, type CMemberDept } from './types';
+import type { WorkingCopy } from './working-copy';
+
+/**
+ * One line of plain Chinese per op, for the change list and the undo menu. `wc` must be the working copy
+ * as it is BEFORE the op (so a move can say where from).
+ */
+
+const FIELD_LABELS = {
+  name: '姓名',
+  alias: '别名',
+  mobile: '手机',
+  email: '邮箱',
+  telephone: '座机',
+  position: '职务',
+  gender: '性别',
+  directLeader: '直属上级',
+} as const;
+
+const GENDER: Record<string, string> = { '0': '未填', '1': '男', '2': '女' };
+
+export function deptName(wc: WorkingCopy, id: number): string {
+  return wc.dept(id, { includeDeleted: true })?.name ?? `部门#${id}`;
+}
+
+export function memberName(wc: WorkingCopy, userid: string): string {
+  return wc.member(userid, { includeDeleted: true })?.name ?? userid;
+}
+
+function show(v: string): string {
+  return v === '' ? '（空）' : v;
+}
+
+function names(wc: WorkingCopy, ids: readonly number[]): string {
+  return ids.map((id) => deptName(wc, id)).join('、');
+}
+
+/** "3 人、1 个部门", or the names themselves when there are only a few. */
+export function countPhrase(wc: WorkingCopy, userids: readonly string[], deptIds: readonly number[]): string {
+  if (userids.length + deptIds.length <= 3) {
+    return [...userids.map((u) => memberName(wc, u)), ...deptIds.map((d) => deptName(wc, d))].join('、');
+  }
+  const parts: string[] = [];
+  if (userids.length > 0) parts.push(`${userids.length} 人`);
+  if (deptIds.length > 0) parts.push(`${deptIds.length} 个部门`);
+  return parts.join('、');
+}
+
+/** How a member's department list changed, e.g. "将 张三 从 心血管内科 移到 呼吸内科". */
+export function describeDeptChange(
+  wc: WorkingCopy,
+  who: string,
+  before: readonly CMemberDept[],
+  after: readonly CMemberDept[],
+): string | null {
+  const was = new Set(before.map((l) => l.departmentId));
+  const now = new Set(after.map((l) => l.departmentId));
+  const added = after.map((l) => l.departmentId).filter((d) => !was.has(d));
+  const removed = before.map((l) => l.departmentId).filter((d) => !now.has(d));
+  if (added.length === 0 && removed.length === 0) {
+    const changed = after.filter((l) => {
+      const b = before.find((x) => x.departmentId === l.departmentId);
+      return b && (b.order !== l.order || b.isLeader !== l.isLeader);
+    });
+    if (changed.length === 0) return null;
+    const leader = changed.filter(
+      (l) => before.find((x) => x.departmentId === l.departmentId)?.isLeader !== l.isLeader,
+    );
+    if (leader.length > 0)
+      return leader
+        .map((l) => `${l.isLeader ? '设' : '取消'} ${who} 为 ${deptName(wc, l.departmentId)} 的负责人`)
+        .join('；');
+    return `调整 ${who} 在 ${names(
+      wc,
+      changed.map((l) => l.departmentId),
+    )} 的排序`;
+  }
+  if (added.length > 0 && removed.length > 0)
+    return `将 ${who} 从 ${names(wc, removed)} 移到 ${names(wc, added)}`;
+  if (added.length > 0) return `将 ${who} 加入 ${names(wc, added)}`;
+  return `将 ${who} 移出 ${names(wc, removed)}`;
+}
+
+function memberUpdate(wc: WorkingCopy, op: Extract<ChangeOp, { type: 'member.update' }>): string {
+  const m: CMember | undefined = wc.member(op.userid, { includeDeleted: true });
+  const who = m?.name ?? op.userid;
+  const f = op.fields;
+  const parts: string[] = [];
+  if (f.enable !== undefined && f.enable !== m?.enable) parts.push(`${f.enable ? '启用' : '停用'} ${who}`);
+  if (f.departments !== undefined) {
+    const d = describeDeptChange(wc, who, m?.departments ?? [], f.departments);
+    if (d) parts.push(d);
+  }
+  if (f.mainDepartment !== undefined && f.mainDepartment !== m?.mainDepartment)
+    parts.push(`将 ${who} 的主部门设为 ${deptName(wc, f.mainDepartment)}`);
+  const changed = (Object.keys(FIELD_LABELS) as Array<keyof typeof FIELD_LABELS>).filter((k) => {
+    const v = f[k];
+    if (v === undefined || !m) return v !== undefined;
+    return Array.isArray(v) ? v.map(uidKey).join() !== m.directLeader.map(uidKey).join() : v !== m[k];
+  });
+  if (changed.length === 1) {
+    const k = changed[0]!;
+    if (k === 'directLeader') {
+      const v = f.directLeader!;
+      parts.push(
+        v.length === 0
+          ? `清除 ${who} 的直属上级`
+          : `将 ${who} 的直属上级设为 ${v.map((u) => memberName(wc, u)).join('、')}`,
+      );
+    } else {
+      const render = (v: string) => show(k === 'gender' ? (GENDER[v] ?? v) : v);
+      parts.push(`修改 ${who} 的${FIELD_LABELS[k]}：${render(m ? m[k] : '')} → ${render(f[k] as string)}`);
+    }
+  } else if (changed.length > 1)
+    parts.push(`修改 ${who} 的${changed.map((k) => FIELD_LABELS[k]).join('、')}`);
+  return parts.length > 0 ? parts.join('；') : `保存 ${who} 的资料（无变化）`;
+}
+
+export function summarize(op: ChangeOp, wc: WorkingCopy): string {
+  switch (op.type) {
+    case 'dept.create':
+      return `新建部门「${op.name}」于 ${deptName(wc, op.parentid)}`;
+    case 'dept.update': {
+      const d = wc.dept(op.id, { includeDeleted: true });
+      const name = d?.name ?? `部门#${op.id}`;
+      const parts: string[] = [];
+      if (op.name !== undefined && op.name !== d?.name) parts.push(`重命名部门「${name}」为「${op.name}」`);
+      if (op.parentid !== undefined && op.parentid !== d?.parentid)
+        parts.push(`将「${op.name ?? name}」移到 ${deptName(wc, op.parentid)} 之下`);
+      else if (op.order !== undefined && op.order !== d?.order)
+        parts.push(`调整「${op.name ?? name}」的排序`);
+      return parts.length > 0 ? parts.join('；') : `保存部门「${name}」（无变化）`;
+    }
+    case 'dept.delete':
+      return `删除部门「${deptName(wc, op.id)}」`;
+    case 'member.create':
+      return `新建成员 ${op.fields.name}（${op.userid}）`;
+    case 'member.update':
+      return memberUpdate(wc, op);
+    case 'member.delete':
+      return `删除成员 ${memberName(wc, op.userid)}`;
+    case 'tag.create':
+      return `新建标签「${op.tagname}」`;
+    case 'tag.update':
+      return `重命名标签「${wc.tag(op.tagid, { includeDeleted: true })?.tagname ?? op.tagid}」为「${op.tagname}」`;
+    case 'tag.delete':
+      return `删除标签「${wc.tag(op.tagid, { includeDeleted: true })?.tagname ?? op.tagid}」`;
+    case 'tag.addMembers':
+      return `给标签「${wc.tag(op.tagid, { includeDeleted: true })?.tagname ?? op.tagid}」添加 ${countPhrase(wc, op.userids, op.departmentIds)}`;
+    case 'tag.removeMembers':
+      return `从标签「${wc.tag(op.tagid, { includeDeleted: true })?.tagname ?? op.tagid}」移除 ${countPhrase(wc, op.userids, op.departmentIds)}`;
+  }
+}
+
+/** Summaries for a whole batch: each op described against the state right before it. */
+export function summarizeAll(ops: readonly ChangeOp[], wc: WorkingCopy): string[] {
+  return wc.withScratch((s) =>
+    ops.map((op) => {
+      const line = summarize(op, s);
+      s.apply(op);
+      return line;
+    }),
+  );
+}

@@ -1,0 +1,49 @@
+import { AppError } from '../../contract/errors';
+import type { Change, Rule, RulePreview } from '../../contract/org-edit';
+import type { EditRepo } from '../../db/repos/edit-repo';
+import { evaluateRules } from './model';
+import type { OrgEditService } from './org-edit-service';
+
+type RuleDraft = Omit<Rule, 'id'> & { id?: number | undefined };
+
+/** Positional groups (正副主任…) and rule tags, previewed before saving and applied as staged changes. */
+export class RulesService {
+  constructor(private readonly d: { edit: EditRepo; editor: OrgEditService }) {}
+
+  list(): Promise<Rule[]> {
+    return this.d.edit.rules();
+  }
+
+  async save(r: RuleDraft): Promise<Rule> {
+    const others = (await this.d.edit.rules()).filter((x) => x.id !== r.id);
+    if (others.some((x) => x.kind === r.kind && x.name === r.name)) {
+      throw new AppError('INVALID_INPUT', 'duplicate rule', {
+        details: { issues: [{ path: 'name', message: `已有同名规则「${r.name}」` }] },
+      });
+    }
+    return this.d.edit.saveRule(r);
+  }
+
+  delete(id: number): Promise<boolean> {
+    return this.d.edit.deleteRule(id);
+  }
+
+  async preview(r: RuleDraft): Promise<RulePreview> {
+    const wc = await this.d.editor.workingCopy();
+    const scratch = wc.withScratch((s) => {
+      const res = evaluateRules([{ ...r, id: r.id ?? 0 }], s, this.d.editor.idAllocator(s));
+      return res;
+    });
+    return scratch.previews[0] ?? { groups: [], ops: 0 };
+  }
+
+  async apply(id?: number): Promise<Change | null> {
+    const rules = (await this.d.edit.rules()).filter((r) => r.enabled && (id === undefined || r.id === id));
+    if (id !== undefined && rules.length === 0) throw new AppError('NOT_FOUND', `rule ${id}`);
+    const wc = await this.d.editor.workingCopy();
+    const { ops } = wc.withScratch((s) => evaluateRules(rules, s, this.d.editor.idAllocator(s)));
+    if (ops.length === 0) return null;
+    const label = id === undefined ? '应用全部分组规则' : `应用规则「${rules[0]!.name}」`;
+    return this.d.editor.stage(label, ops, { skipRules: true });
+  }
+}
