@@ -23,7 +23,8 @@ export class Connectivity {
 
   async probe(apiBase: string): Promise<boolean> {
     try {
-      await axios.get(apiBase.replace(/\/+$/, '') + '/', {
+      // A cheap call WeCom answers without credentials (41002), so no secret is sent by a probe.
+      await axios.get(apiBase.replace(/\/+$/, '') + '/cgi-bin/gettoken', {
         timeout: 3000,
         validateStatus: () => true,
         proxy: false,

@@ -246,12 +246,19 @@ export function DeptTree() {
     setSelectedItems((cur) => (cur.includes(key) ? cur : [key]));
   }, [selectedId]);
 
-  // A drag ended anywhere (dropped outside, Esc): clear the hint.
+  // A drag ended anywhere (dropped outside, Esc): clear the hint. A refusal stays a few seconds, so a
+  // clerk who let go over a forbidden place still reads why nothing moved.
   useEffect(() => {
-    const clear = () => showHint(null);
+    let timer: number | undefined;
+    const clear = () => {
+      window.clearTimeout(timer);
+      if (hintRef.current?.startsWith('false:')) timer = window.setTimeout(() => showHint(null), 4000);
+      else showHint(null);
+    };
     window.addEventListener('dragend', clear);
     window.addEventListener('drop', clear);
     return () => {
+      window.clearTimeout(timer);
       window.removeEventListener('dragend', clear);
       window.removeEventListener('drop', clear);
     };

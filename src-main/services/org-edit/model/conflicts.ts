@@ -265,12 +265,17 @@ export function detectConflicts(
       changeId: change.id,
       entity: kind,
       key: any && isMember(any) ? any.userid : key,
-      title: `${titleOf(kind, any, key)}${what}`,
+      title: spaced(titleOf(kind, any, key), what),
       base: baseE ? fieldsOf(baseE, basePath, personName) : null,
       mine,
       theirs: theirsE ? fieldsOf(theirsE, remotePath, personName) : null,
     };
   });
+}
+
+/** A space between a latin userid and the Chinese that follows, none after a closing bracket. */
+function spaced(a: string, b: string): string {
+  return /[A-Za-z0-9#]$/.test(a) ? `${a} ${b}` : a + b;
 }
 
 /** Without a starting point, "mine" is just what the ops set (null when they delete it). */

@@ -171,7 +171,8 @@ export function treeDiff(base: CacheSnapshot, wc: WorkingCopy): DiffLine[] {
               : `${label} ${show(x)} → ${show(y)}`,
           );
       }
-      if (b.mainDepartment !== cur.mainDepartment)
+      const mainImplied = !cur.departments.some((l) => l.departmentId === b.mainDepartment);
+      if (b.mainDepartment !== cur.mainDepartment && !mainImplied)
         changes.push(`主部门 ${basePath(b.mainDepartment)} → ${wc.path(cur.mainDepartment)}`);
       if (!sameSet(b.directLeader, cur.directLeader, uidKey))
         changes.push(`直属上级 ${show(b.directLeader.join('、'))} → ${show(cur.directLeader.join('、'))}`);

@@ -230,6 +230,33 @@ describe('planCalls — order', () => {
     expect(calls.map((c) => c.body.userid)).toEqual(['a', 'b']);
   });
 
+  it('lets a member change mobile before another (or a new member) takes the old one', () => {
+    const calls = planAndReplay(hospital(), [
+      { type: 'member.update', userid: 'zhangsan', fields: { mobile: '13700000001' } },
+      {
+        type: 'member.create',
+        userid: 'xinren',
+        fields: {
+          name: '新人',
+          alias: '',
+          mobile: '13800000001',
+          email: '',
+          telephone: '',
+          position: '',
+          gender: '0',
+          departments: [link(202)],
+          mainDepartment: 202,
+          directLeader: [],
+          enable: true,
+        },
+      },
+    ]);
+    expect(calls.map((c) => [c.api, c.body.userid])).toEqual([
+      ['user/update', 'zhangsan'],
+      ['user/create', 'xinren'],
+    ]);
+  });
+
   it('frees a tag name by deleting the old tag before creating the new one', () => {
     const calls = planAndReplay(
       hospital(),

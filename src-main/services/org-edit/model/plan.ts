@@ -2,6 +2,8 @@ import { MAX_DEPT_DEPTH, type ChangeOp } from '../../../contract/org-edit';
 import { describeDeptChange } from './summaries';
 import {
   ROOT_DEPT_ID,
+  emailKey,
+  mobileKey,
   sameLinks,
   sameSet,
   uidKey,
@@ -288,66 +290,88 @@ function planDepartments(base: CacheSnapshot, wc: WorkingCopy, out: Draft[]): De
       pending = still;
     }
   };
-  runGreedy();
-  // Stalled on a name held by a department that is itself about to be renamed or moved (a name swap):
-  // give the holder a temporary name in place, one call, and carry on.
+  // Departments that will be deleted stay where the cache has them until the end (update-then-delete =
+  // delete only), still holding their names.
+  const toDelete = new Map<number, CDept>();
+  for (const id of wc.touchedKeys('department')) {
+    const b = wc.baseDept(id);
+    if (b && wc.isDeleted('department', id)) toDelete.set(id, b);
+  }
+
+  // A name held by a department that is itself about to be renamed, moved or deleted (a name swap):
+  // give the holder a temporary name in place — one call — so the other can take it.
   const renamedInPlace = new Set<number>();
-  while (pending.length > 0) {
-    const pendingUpdates = new Set(pending.filter((a) => !a.create).map((a) => a.id));
-    let holder: number | undefined;
+  const freeOneName = (): boolean => {
+    const movable = new Set(pending.filter((a) => !a.create).map((a) => a.id));
     for (const a of pending) {
       if (sim.blocker(a.id, a.final.parentid, a.final.name) !== 'name') continue;
       const h = sim.holder(a.final.parentid, a.final.name);
-      if (h !== undefined && pendingUpdates.has(h) && !renamedInPlace.has(h)) {
-        holder = h;
-        break;
-      }
+      if (h === undefined || renamedInPlace.has(h) || !(movable.has(h) || toDelete.has(h))) continue;
+      renamedInPlace.add(h);
+      const parent = sim.parentOf(h)!;
+      const curName = sim.nameOf(h)!;
+      const temp = sim.freeName(parent, curName, h);
+      const later = pending.find((x) => x.id === h);
+      const before = {
+        id: h,
+        name: curName,
+        parentid: parent,
+        order: (later?.before ?? toDelete.get(h))!.order,
+      };
+      out.push({
+        api: 'department/update',
+        body: { id: h, name: temp },
+        entity: 'department',
+        key: String(h),
+        summary: later
+          ? `临时将部门「${curName}」改名为「${temp}」（交换名称所需，稍后改为「${later.final.name}」）`
+          : `临时将待删除的部门「${curName}」改名为「${temp}」（让出名称，稍后删除）`,
+        before,
+        after: { ...before, name: temp },
+      });
+      sim.place(h, parent, temp);
+      return true;
     }
-    if (holder === undefined) break;
-    renamedInPlace.add(holder);
-    const parent = sim.parentOf(holder)!;
-    const curName = sim.nameOf(holder)!;
-    const temp = sim.freeName(parent, curName, holder);
-    const h = pending.find((a) => a.id === holder)!;
-    const before = { id: holder, name: curName, parentid: parent, order: h.before!.order };
-    out.push({
-      api: 'department/update',
-      body: { id: holder, name: temp },
-      entity: 'department',
-      key: String(holder),
-      summary: `临时将部门「${curName}」改名为「${temp}」（交换名称所需，稍后改为「${h.final.name}」）`,
-      before,
-      after: { ...before, name: temp },
-    });
-    sim.place(holder, parent, temp);
-    runGreedy();
-  }
-  if (pending.length === 0) return sim;
+    return false;
+  };
 
-  // Still stalled (a depth limit only reachable in some order, or a tangle of both). Park every
-  // remaining moved department directly under the root with a temporary unique name — always valid,
-  // since it can only shorten paths — then place everything top-down in final-tree order, which is
-  // valid whenever the final tree is.
-  for (const a of pending) {
-    if (a.create || a.id === ROOT_DEPT_ID) continue;
-    const curName = sim.nameOf(a.id)!;
-    const temp = sim.freeName(ROOT_DEPT_ID, curName, a.id);
-    const body: Record<string, unknown> = { id: a.id, name: temp };
-    if (sim.parentOf(a.id) !== ROOT_DEPT_ID) body.parentid = ROOT_DEPT_ID;
-    const before = { id: a.id, name: curName, parentid: sim.parentOf(a.id), order: a.before!.order };
-    out.push({
-      api: 'department/update',
-      body,
-      entity: 'department',
-      key: String(a.id),
-      summary: `临时将「${curName}」移到根部门下并暂名为「${temp}」（调整结构所需，稍后移到目标位置）`,
-      before,
-      after: { ...before, name: temp, parentid: ROOT_DEPT_ID },
-    });
-    sim.place(a.id, ROOT_DEPT_ID, temp);
-  }
-  pending.sort((a, b) => finalDepth(a.id) - finalDepth(b.id));
+  // Park every remaining moved department directly under the root with a temporary unique name —
+  // always valid, since it can only shorten paths — then place everything top-down in final-tree
+  // order, which is valid whenever the final tree is. Only for tangles of depth limits and swaps.
+  // Departments to delete are parked too: until the end they still count in their ancestors' depth.
+  const parkAll = (): void => {
+    const park = (id: number, order: number, deleting: boolean) => {
+      const curName = sim.nameOf(id)!;
+      const temp = sim.freeName(ROOT_DEPT_ID, curName, id);
+      const body: Record<string, unknown> = { id, name: temp };
+      if (sim.parentOf(id) !== ROOT_DEPT_ID) body.parentid = ROOT_DEPT_ID;
+      const before = { id, name: curName, parentid: sim.parentOf(id), order };
+      out.push({
+        api: 'department/update',
+        body,
+        entity: 'department',
+        key: String(id),
+        summary: `临时将「${curName}」移到根部门下并暂名为「${temp}」（调整结构所需，稍后${deleting ? '删除' : '移到目标位置'}）`,
+        before,
+        after: { ...before, name: temp, parentid: ROOT_DEPT_ID },
+      });
+      sim.place(id, ROOT_DEPT_ID, temp);
+    };
+    for (const a of pending) if (!a.create && a.id !== ROOT_DEPT_ID) park(a.id, a.before!.order, false);
+    for (const d of toDelete.values()) if (sim.parentOf(d.id) !== ROOT_DEPT_ID) park(d.id, d.order, true);
+    pending.sort((a, b) => finalDepth(a.id) - finalDepth(b.id));
+  };
+
   runGreedy();
+  let parked = false;
+  while (pending.length > 0) {
+    if (freeOneName()) runGreedy();
+    else if (!parked) {
+      parkAll();
+      parked = true;
+      runGreedy();
+    } else break;
+  }
   // Only an invalid final state (which validation refuses) gets here: send as is and let WeCom say why.
   for (const a of pending) emit(a);
   return sim;
@@ -573,6 +597,7 @@ function planMembers(wc: WorkingCopy, out: Draft[]): void {
 
   // A new member's direct leader may be another new member: create leaders first; a leader cycle among
   // new members is broken by setting direct_leader in a follow-up update.
+  const actions: Array<{ k: string; ids: string[]; before: string[]; needs: string[]; draft: Draft }> = [];
   const done = new Set<string>();
   const visiting = new Set<string>();
   const deferred: CMember[] = [];
@@ -603,19 +628,27 @@ function planMembers(wc: WorkingCopy, out: Draft[]): void {
     if (m.gender !== '0') body.gender = m.gender;
     if (m.directLeader.length > 0 && !defer) body.direct_leader = m.directLeader;
     if (defer) deferred.push(m);
-    out.push({
-      api: 'user/create',
-      body,
-      entity: 'member',
-      key: m.userid,
-      summary: `新建成员 ${m.name}（${m.userid}）`,
-      before: null,
-      after: m,
+    const needs = defer ? [] : m.directLeader.map(uidKey).filter((l) => created.has(l));
+    actions.push({
+      k,
+      ids: idsOf(m),
+      before: [],
+      needs,
+      draft: {
+        api: 'user/create',
+        body,
+        entity: 'member',
+        key: m.userid,
+        summary: `新建成员 ${m.name}（${m.userid}）`,
+        before: null,
+        after: m,
+      },
     });
   };
   for (const k of created.keys()) visit(k);
+  const followUps: Draft[] = [];
   for (const m of deferred)
-    out.push({
+    followUps.push({
       api: 'user/update',
       body: { userid: m.userid, direct_leader: m.directLeader },
       entity: 'member',
@@ -652,14 +685,54 @@ function planMembers(wc: WorkingCopy, out: Draft[]): void {
     }
     if (labels.length > 0) parts.push(`修改 ${f.name} 的${labels.join('、')}`);
     if (Object.keys(body).length === 1) continue; // updates that cancel out
-    out.push({
-      api: 'user/update',
-      body,
-      entity: 'member',
-      key: f.userid,
-      summary: parts.join('；'),
-      before: b,
-      after: f,
+    actions.push({
+      k: uidKey(f.userid),
+      ids: idsOf(f),
+      before: idsOf(b),
+      needs: f.directLeader.map(uidKey).filter((l) => created.has(l)),
+      draft: {
+        api: 'user/update',
+        body,
+        entity: 'member',
+        key: f.userid,
+        summary: parts.join('；'),
+        before: b,
+        after: f,
+      },
     });
   }
+
+  // Mobiles and emails are unique in WeCom: a member taking over another's old mobile must wait until
+  // that one has changed. Untouched members cannot clash (validation saw them), so only touched count.
+  const holder = new Map<string, string>();
+  for (const a of actions) for (const id of a.before) holder.set(id, a.k);
+  const createdDone = new Set<string>();
+  let pending = actions;
+  for (let progress = true; progress && pending.length > 0;) {
+    progress = false;
+    pending = pending.filter((a) => {
+      const blocked =
+        a.ids.some((id) => {
+          const h = holder.get(id);
+          return h !== undefined && h !== a.k;
+        }) || a.needs.some((l) => !createdDone.has(l));
+      if (blocked) return true;
+      out.push(a.draft);
+      for (const id of a.before) if (holder.get(id) === a.k) holder.delete(id);
+      for (const id of a.ids) holder.set(id, a.k);
+      if (a.draft.api === 'user/create') createdDone.add(a.k);
+      progress = true;
+      return false;
+    });
+  }
+  // A swap of mobiles between two members cannot be ordered; WeCom will say which one clashes.
+  for (const a of pending) out.push(a.draft);
+  out.push(...followUps);
+}
+
+function idsOf(m: CMember): string[] {
+  const ids: string[] = [];
+  if (m.mobile.trim() !== '') ids.push(`m:${mobileKey(m.mobile.trim())}`);
+  if (m.email.trim() !== '') ids.push(`e:${emailKey(m.email)}`);
+  return ids;
 }

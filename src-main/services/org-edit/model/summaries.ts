@@ -92,7 +92,10 @@ function memberUpdate(wc: WorkingCopy, op: Extract<ChangeOp, { type: 'member.upd
     const d = describeDeptChange(wc, who, m?.departments ?? [], f.departments);
     if (d) parts.push(d);
   }
-  if (f.mainDepartment !== undefined && f.mainDepartment !== m?.mainDepartment)
+  // A move that drops the old main department implies the new one: not worth a second sentence.
+  const mainImplied =
+    f.departments !== undefined && !f.departments.some((l) => l.departmentId === m?.mainDepartment);
+  if (f.mainDepartment !== undefined && f.mainDepartment !== m?.mainDepartment && !mainImplied)
     parts.push(`将 ${who} 的主部门设为 ${deptName(wc, f.mainDepartment)}`);
   const changed = (Object.keys(FIELD_LABELS) as Array<keyof typeof FIELD_LABELS>).filter((k) => {
     const v = f[k];

@@ -173,9 +173,15 @@ export function replay(base: CacheSnapshot, calls: readonly PlannedCall[]): Repl
         if (users.length + parties.length === 0) fail(c, 'empty call');
         for (const u of users) if (!st.members.has(uidKey(u))) fail(c, `user ${u} missing`);
         for (const p of parties) if (!st.depts.has(p)) fail(c, `party ${p} missing`);
-        for (const u of users)
-          c.api === 'tag/addtagusers' ? t.users.add(uidKey(u)) : t.users.delete(uidKey(u));
-        for (const p of parties) c.api === 'tag/addtagusers' ? t.parties.add(p) : t.parties.delete(p);
+        const adding = c.api === 'tag/addtagusers';
+        for (const u of users) {
+          if (adding) t.users.add(uidKey(u));
+          else t.users.delete(uidKey(u));
+        }
+        for (const p of parties) {
+          if (adding) t.parties.add(p);
+          else t.parties.delete(p);
+        }
         break;
       }
     }

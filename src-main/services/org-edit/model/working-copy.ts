@@ -302,10 +302,18 @@ export class WorkingCopy {
         if (!t) return false;
         const have = new Set(t.userids.map(uidKey));
         const userids = [...t.userids];
-        for (const u of op.userids) if (!have.has(uidKey(u))) (have.add(uidKey(u)), userids.push(u));
+        for (const u of op.userids) {
+          if (have.has(uidKey(u))) continue;
+          have.add(uidKey(u));
+          userids.push(u);
+        }
         const depts = new Set(t.departmentIds);
         const departmentIds = [...t.departmentIds];
-        for (const d of op.departmentIds) if (!depts.has(d)) (depts.add(d), departmentIds.push(d));
+        for (const d of op.departmentIds) {
+          if (depts.has(d)) continue;
+          depts.add(d);
+          departmentIds.push(d);
+        }
         this.put(this.tagStore, op.tagid, { ...t, userids, departmentIds }, false);
         return true;
       }

@@ -1,0 +1,53 @@
+import { expect, type Locator, type Page } from 'playwright/test';
+
+/** The change list and the push dialog in the header. */
+export class Changes {
+  constructor(readonly page: Page) {}
+
+  get openButton(): Locator {
+    return this.page.getByTestId('open-change-list');
+  }
+
+  async expectPending(n: number): Promise<void> {
+    await expect(this.openButton).toContainText(`待推送的修改（${n}）`);
+  }
+
+  async openList(): Promise<Locator> {
+    await this.openButton.click();
+    const list = this.page.getByTestId('change-list');
+    await expect(list).toBeVisible();
+    return list;
+  }
+
+  get dialog(): Locator {
+    return this.page.getByRole('dialog', { name: '推送到企业微信' });
+  }
+
+  async push(): Promise<void> {
+    await this.page.getByRole('button', { name: '推送到企业微信' }).click();
+    await expect(this.dialog).toBeVisible();
+  }
+
+  async pushAgain(): Promise<void> {
+    await this.dialog.getByRole('button', { name: '再次推送' }).click();
+  }
+
+  get success(): Locator {
+    return this.page.getByTestId('push-success');
+  }
+
+  get error(): Locator {
+    return this.page.getByTestId('push-error');
+  }
+
+  conflict(): Locator {
+    return this.dialog.locator('[data-testid^="conflict-"]');
+  }
+
+  async close(): Promise<void> {
+    await this.dialog
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /关闭|在后台继续/ })
+      .click();
+  }
+}
