@@ -112,7 +112,10 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     // Reads show the working copy: WeCom's cache with the staged edits on top.
     'org.getTree': async () => ({ departments: await editor.tree() }),
     'org.listMembers': async ({ departmentId }) => ({ members: await editor.members(departmentId) }),
-    'org.getMemberIndex': async () => ({ rows: await editor.memberIndex() }),
+    'org.getMemberIndex': async ({ offset = 0, limit = 100_000 }) => {
+      const all = await editor.memberIndex();
+      return { rows: all.slice(offset, offset + limit), total: all.length };
+    },
     'org.listTags': async () => ({ tags: await editor.tags() }),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'org.getMember': async ({ userid }) => ({ member: await editor.member(userid) }),

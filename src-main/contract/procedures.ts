@@ -47,7 +47,17 @@ export const procedures = {
     z.object({ departmentId: z.number().int() }).strict(),
     z.object({ members: z.array(Member) }),
   ),
-  'org.getMemberIndex': proc('query', none, z.object({ rows: z.array(MemberIndexRow) })),
+  /** Paged, so a 50,000-row index arrives as small messages that never block the renderer. */
+  'org.getMemberIndex': proc(
+    'query',
+    z
+      .object({
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(100_000).optional(),
+      })
+      .strict(),
+    z.object({ rows: z.array(MemberIndexRow), total: z.number().int() }),
+  ),
   'org.listTags': proc('query', none, z.object({ tags: z.array(Tag) })),
   'org.getMember': proc(
     'query',

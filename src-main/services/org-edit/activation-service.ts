@@ -95,7 +95,8 @@ export class ActivationService {
   async exportCsv(departmentId?: number): Promise<{ filename: string; csv: string }> {
     const rows = await this.notJoined(departmentId);
     const wc = await this.d.editor.workingCopy();
-    const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    // RFC 4180: a lone CR ends a record in Excel just like LF, so it needs quoting too.
+    const cell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
     const lines = [
       ['姓名', '账号', '部门', '职务', '手机', '状态'],
       ...rows.map((r) => [r.name, r.userid, r.departments, r.position, r.mobile, '未激活']),

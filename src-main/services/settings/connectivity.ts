@@ -23,8 +23,8 @@ export class Connectivity {
 
   async probe(apiBase: string): Promise<boolean> {
     try {
-      // A cheap call WeCom answers without credentials (41002), so no secret is sent by a probe.
-      await axios.get(apiBase.replace(/\/+$/, '') + '/cgi-bin/gettoken', {
+      // Any HTTP answer from the API host means reachable; no credentials and no real API are involved.
+      await axios.get(apiBase.replace(/\/+$/, '') + '/cgi-bin/', {
         timeout: 3000,
         validateStatus: () => true,
         proxy: false,

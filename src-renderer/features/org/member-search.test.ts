@@ -112,3 +112,24 @@ describe('searchMembers', () => {
     expect(searchMembers(big, 'zhangwei').total).toBeGreaterThan(0);
   });
 });
+
+describe('incremental narrowing', () => {
+  it('gives exactly the same results as a fresh scan while typing and deleting', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => ({
+      userid: `u${i}`,
+      name: `名${i % 97}`,
+      pinyin: ['zhang', 'zhao', 'li', 'wang'][i % 4]! + (i % 13),
+      initials: ['z', 'z', 'l', 'w'][i % 4]! + String.fromCharCode(97 + (i % 26)),
+      position: '',
+      status: 1 as const,
+      departmentIds: [1],
+    }));
+    const live = buildSearchIndex(rows);
+    for (const q of ['z', 'zh', 'zha', 'zhan', 'zha', 'zh', 'l', 'li1', 'w', 'wa', 'wb']) {
+      const fresh = searchMembers(buildSearchIndex(rows), q);
+      const inc = searchMembers(live, q);
+      expect(inc.total).toBe(fresh.total);
+      expect(inc.hits.map((h) => h.userid)).toEqual(fresh.hits.map((h) => h.userid));
+    }
+  });
+});

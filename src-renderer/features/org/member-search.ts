@@ -9,6 +9,10 @@ export interface SearchIndex {
   readonly names: readonly string[];
   readonly pinyin: readonly string[];
   readonly initials: readonly string[];
+  /** name, pinyin and initials joined by \u0001 (never typed), so one scan rejects most rows. */
+  readonly combined: readonly string[];
+  /** The previous query and every row it matched: typing one more letter only rescans those. */
+  last: { q: string; matches: Int32Array } | null;
 }
 
 export interface SearchResult {
@@ -20,17 +24,29 @@ export interface SearchResult {
 export const DEFAULT_SEARCH_LIMIT = 200;
 
 export function buildSearchIndex(rows: readonly MemberIndexRow[]): SearchIndex {
-  const n = rows.length;
-  const names = new Array<string>(n);
-  const pinyin = new Array<string>(n);
-  const initials = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i]!;
-    names[i] = row.name.toLowerCase();
-    pinyin[i] = row.pinyin.toLowerCase().replace(/\s+/g, '');
-    initials[i] = row.initials.toLowerCase().replace(/\s+/g, '');
+  const index: SearchIndex = { rows: [], names: [], pinyin: [], initials: [], combined: [], last: null };
+  appendToSearchIndex(index, rows);
+  return index;
+}
+
+/** Adds a page of rows; the index loads in pages so no single step blocks the page. */
+export function appendToSearchIndex(index: SearchIndex, rows: readonly MemberIndexRow[]): void {
+  const all = index.rows as MemberIndexRow[];
+  const names = index.names as string[];
+  const pinyin = index.pinyin as string[];
+  const initials = index.initials as string[];
+  const combined = index.combined as string[];
+  for (const row of rows) {
+    const name = row.name.toLowerCase();
+    const py = row.pinyin.toLowerCase().replace(/\s+/g, '');
+    const ini = row.initials.toLowerCase().replace(/\s+/g, '');
+    all.push(row);
+    names.push(name);
+    pinyin.push(py);
+    initials.push(ini);
+    combined.push(`${name}\u0001${py}\u0001${ini}`);
   }
-  return { rows, names, pinyin, initials };
+  index.last = null;
 }
 
 /** Users type "zhang san" or "ZS"; the index has neither spaces nor capitals. */
@@ -45,27 +61,30 @@ export function normalizeQuery(query: string): string {
 export function searchMembers(index: SearchIndex, query: string, limit = DEFAULT_SEARCH_LIMIT): SearchResult {
   const q = normalizeQuery(query);
   if (q === '') return { hits: [], total: 0 };
-  const { rows, names, pinyin, initials } = index;
+  const { rows, names, pinyin, initials, combined } = index;
   const exact: MemberIndexRow[] = [];
   const prefix: MemberIndexRow[] = [];
   const infix: MemberIndexRow[] = [];
+  // Every match of "zha" contains "zh": narrowing from the previous query's matches is exact.
+  const prev = index.last !== null && q.startsWith(index.last.q) ? index.last.matches : null;
+  const n = prev ? prev.length : rows.length;
+  const matches = new Int32Array(n);
   let total = 0;
-  const n = rows.length;
-  for (let i = 0; i < n; i++) {
+  for (let k = 0; k < n; k++) {
+    const i = prev ? prev[k]! : k;
+    if (!combined[i]!.includes(q)) continue;
+    matches[total++] = i;
     const name = names[i]!;
-    const py = pinyin[i]!;
-    const ini = initials[i]!;
     let rank: 0 | 1 | 2;
     if (name === q) rank = 0;
-    else if (name.startsWith(q) || py.startsWith(q) || ini.startsWith(q)) rank = 1;
-    else if (name.includes(q) || py.includes(q) || ini.includes(q)) rank = 2;
-    else continue;
-    total++;
+    else if (name.startsWith(q) || pinyin[i]!.startsWith(q) || initials[i]!.startsWith(q)) rank = 1;
+    else rank = 2;
     // Buckets never need more than `limit` each: the first `limit` of the ranked concatenation
     // comes from them.
     const bucket = rank === 0 ? exact : rank === 1 ? prefix : infix;
     if (bucket.length < limit) bucket.push(rows[i]!);
   }
+  index.last = { q, matches: matches.subarray(0, total) };
   const hits = exact.length >= limit ? exact.slice(0, limit) : exact.concat(prefix, infix).slice(0, limit);
   return { hits, total };
 }

@@ -7,7 +7,8 @@ import { createOrgStore } from './org-store';
 function cachedApi(): FakeApi {
   return createFakeApi({
     'org.getTree': () => ok({ departments: sampleDepartments }),
-    'org.getMemberIndex': () => ok({ rows: sampleRows }),
+    'org.getMemberIndex': ({ offset = 0, limit = 100_000 }) =>
+      ok({ rows: sampleRows.slice(offset, offset + limit), total: sampleRows.length }),
     'org.getSyncState': () => ok(syncedState),
     'org.listMembers': ({ departmentId }) =>
       ok({
@@ -70,7 +71,7 @@ describe('org store', () => {
   it('shows an empty cache as ready with no departments', async () => {
     const api = createFakeApi({
       'org.getTree': () => ok({ departments: [] }),
-      'org.getMemberIndex': () => ok({ rows: [] }),
+      'org.getMemberIndex': () => ok({ rows: [], total: 0 }),
       'org.getSyncState': () =>
         ok({ lastSyncAt: null, departments: 0, members: 0, tags: 0, runningJobId: null }),
     });
@@ -183,5 +184,27 @@ describe('org store', () => {
     expect(api.calls.length).toBeGreaterThan(before);
     store.getState().dispose();
     expect(api.listenerCount('job.progressed')).toBe(0);
+  });
+});
+
+describe('member index paging', () => {
+  it('loads a large index in pages and searches all of it', async () => {
+    const many = Array.from({ length: 12_345 }, (_, i) => ({
+      ...sampleRows[0]!,
+      userid: `p${i}`,
+      name: `成员${i}`,
+      pinyin: `chengyuan${i}`,
+    }));
+    const pages: number[] = [];
+    const api = cachedApi();
+    api.handlers['org.getMemberIndex'] = ({ offset = 0, limit = 100_000 }) => {
+      pages.push(offset);
+      return ok({ rows: many.slice(offset, offset + limit), total: many.length });
+    };
+    const store = createOrgStore(api);
+    await store.getState().load();
+    expect(pages).toEqual([0, 5000, 10000]);
+    store.getState().setQuery('chengyuan12344');
+    expect(store.getState().search?.hits.map((h) => h.userid)).toEqual(['p12344']);
   });
 });
