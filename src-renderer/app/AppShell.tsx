@@ -6,7 +6,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { startTransition, useCallback, useState } from 'react';
 import { ActivationPage } from '../features/activation/ActivationPage';
 import { ChangesBar } from '../features/org-changes/ChangesUi';
 import { OrgPage } from '../features/org/OrgPage';
@@ -29,7 +29,9 @@ const menuItems = [
 
 export function AppShell() {
   const [page, setPage] = useState<PageKey>('org');
-  const navigate = useCallback((next: PageKey) => setPage(next), []);
+  // A page switch renders as a transition: React yields between components, so mounting a page
+  // full of antd widgets (and their styles) never blocks input as one long task.
+  const navigate = useCallback((next: PageKey) => startTransition(() => setPage(next)), []);
 
   return (
     <NavigateContext.Provider value={navigate}>

@@ -4,10 +4,12 @@ import {
   DeleteOutlined,
   EditOutlined,
   EllipsisOutlined,
+  MinusSquareOutlined,
   PlusOutlined,
+  PlusSquareOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, Space, Tooltip, type MenuProps } from 'antd';
-import { useOrgStore } from '../../app/services-context';
+import { useOrgStore, useServices } from '../../app/services-context';
 import { useDeptActions, type DeptActions } from './DeptActions';
 import type { DeptTree } from './dept-tree-model';
 import { isPinned } from './edit-ops';
@@ -36,6 +38,14 @@ export function DeptToolbar() {
   const fixed = !d || isPinned(d) || !tree?.byId.has(d.parentid);
   const deleted = d?.pending === 'deleted';
   const none = id === null;
+  const { org } = useServices();
+  const expandAll = () => {
+    if (!tree) return;
+    const ids: string[] = [];
+    for (const [parent, kids] of tree.children) if (kids.length > 0) ids.push(String(parent));
+    org.getState().setExpanded(ids);
+  };
+  const collapseAll = () => org.getState().setExpanded(tree ? tree.roots.map(String) : []);
   return (
     <div className="dept-toolbar" data-testid="dept-toolbar">
       <Space size={2}>
@@ -100,6 +110,24 @@ export function DeptToolbar() {
         >
           <Button size="small" type="text" icon={<EllipsisOutlined />} aria-label="更多部门操作" />
         </Dropdown>
+        <Tooltip title="全部展开">
+          <Button
+            size="small"
+            type="text"
+            icon={<PlusSquareOutlined />}
+            aria-label="全部展开"
+            onClick={expandAll}
+          />
+        </Tooltip>
+        <Tooltip title="全部折叠">
+          <Button
+            size="small"
+            type="text"
+            icon={<MinusSquareOutlined />}
+            aria-label="全部折叠"
+            onClick={collapseAll}
+          />
+        </Tooltip>
       </Space>
       <span className="dept-toolbar-name" title={d?.name}>
         {d?.name ?? ''}

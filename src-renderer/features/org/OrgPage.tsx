@@ -2,7 +2,7 @@ import { Alert, Button, Empty, Spin, Typography } from 'antd';
 import { useOrgStore, useServices } from '../../app/services-context';
 import { describeError } from '../../i18n/error-messages.zh-CN';
 import { t } from '../../i18n/zh-CN';
-import { useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { DeptActionsProvider } from './DeptActions';
 import { DeptToolbar } from './DeptToolbar';
 import { DeptTree } from './DeptTree';
@@ -18,6 +18,13 @@ export function OrgPage() {
   const hasDepartments = useOrgStore((s) => (s.tree?.byId.size ?? 0) > 0);
   const syncRunning = useOrgStore((s) => s.sync !== null || s.syncStarting);
   const [editor, setEditor] = useState<EditorTarget>(null);
+  // The tree paints first; the member table (the heaviest antd part) mounts in a later, interruptible
+  // render, so opening the page never blocks the main thread as one long task.
+  const [membersMounted, setMembersMounted] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => startTransition(() => setMembersMounted(true)));
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   let body;
   if (status === 'ready' && hasDepartments) {
@@ -28,9 +35,13 @@ export function OrgPage() {
             <DeptToolbar />
             <DeptTree />
           </aside>
-          <MemberPanel onEdit={(userid) => setEditor({ userid })} />
+          {membersMounted ? (
+            <MemberPanel onEdit={(userid) => setEditor({ userid })} />
+          ) : (
+            <section className="member-panel" aria-busy="true" />
+          )}
         </div>
-        <MemberEditor target={editor} onClose={() => setEditor(null)} />
+        {membersMounted ? <MemberEditor target={editor} onClose={() => setEditor(null)} /> : null}
       </DeptActionsProvider>
     );
   } else if (status === 'ready') {

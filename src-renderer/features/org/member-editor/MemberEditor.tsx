@@ -45,7 +45,12 @@ const rule = (key: keyof typeof fieldSchemas) => ({
   },
 });
 
+/** Mounted only while open: a closed editor must not re-render with every reload of the org data. */
 export function MemberEditor({ target, onClose }: { target: EditorTarget; onClose: () => void }) {
+  return target ? <OpenMemberEditor target={target} onClose={onClose} /> : null;
+}
+
+function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: () => void }) {
   const { api } = useServices();
   const tree = useOrgStore((s) => s.tree);
   const index = useOrgStore((s) => s.index);
