@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchOrgPull } from './org-pull';
+import { benchPush } from './push';
+import { DEFAULT_FAMILY_LIMITS } from '../wecom/http-client';
 
 /**
  * `npm run bench`: figures are printed as ratios against baselines measured in the same run, so
@@ -70,6 +72,18 @@ async function main() {
   } finally {
     sb.child.kill();
   }
+  const p = await benchPush(members, departments, Number(process.env.BENCH_PUSH_OPS ?? 1000));
+  console.log(`# 推送：${p.ops} staged member edits → ${p.calls} WeCom calls, sandbox rate limits ON`);
+  console.log(
+    `stage (validate + summarize + record) ${p.stageMs.toFixed(0)} ms; phases ${p.phases}; whole push incl. full pulls before and after ${p.totalMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `apply phase: ${p.done}/${p.calls} done in ${p.applyMs.toFixed(0)} ms (burst ${p.opsPerSecond.toFixed(0)} ops/s), 45009 answers: ${p.rateLimited}${p.ok ? '' : `, push failed: ${p.error}`}`,
+  );
+  const cap = DEFAULT_FAMILY_LIMITS['contacts-write'].perMinute;
+  console.log(
+    `RATIO calls in the busiest minute / WeCom per-API limit = ${Math.min(p.calls, cap)} / ${p.limitPerSecond * 60} = ${(Math.min(p.calls, cap) / (p.limitPerSecond * 60)).toFixed(2)}; sustained client cap ${cap}/min = ${(cap / 60).toFixed(0)} ops/s = ${(cap / (p.limitPerSecond * 60)).toFixed(2)}× the limit`,
+  );
 }
 
 void main().then(

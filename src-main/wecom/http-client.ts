@@ -17,7 +17,7 @@ export interface FamilyLimit {
 }
 
 /** Under WeCom's 10,000/min per API per corp, and ≤5 in flight per API (API.md §7.1–7.2). */
-const defaultLimits: Record<Family, FamilyLimit> = {
+export const DEFAULT_FAMILY_LIMITS: Record<Family, FamilyLimit> = {
   token: { concurrency: 2, perMinute: 300 },
   'contacts-read': { concurrency: 5, perMinute: 9000 },
   'contacts-write': { concurrency: 1, perMinute: 3000 },
@@ -60,7 +60,7 @@ export class WecomHttp {
       headers: { 'Content-Type': 'application/json; charset=utf-8' },
       proxy: false,
     });
-    this.limits = { ...defaultLimits, ...opts.limits };
+    this.limits = { ...DEFAULT_FAMILY_LIMITS, ...opts.limits };
     this.retries = opts.retries ?? 3;
     this.minRetryDelayMs = opts.minRetryDelayMs ?? 500;
     this.tokens = new TokenProvider((c) => this.fetchToken(c), opts.now);
