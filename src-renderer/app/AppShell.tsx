@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   CheckCircleOutlined,
+  HistoryOutlined,
   SettingOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -8,6 +9,7 @@ import {
 import { Layout, Menu, Typography } from 'antd';
 import { startTransition, useCallback, useState } from 'react';
 import { ActivationPage } from '../features/activation/ActivationPage';
+import { AuditPage } from '../features/audit/AuditPage';
 import { ChangesBar } from '../features/org-changes/ChangesUi';
 import { OrgPage } from '../features/org/OrgPage';
 import { RulesPage } from '../features/rules/RulesPage';
@@ -24,6 +26,7 @@ const menuItems = [
   { key: 'rules', icon: <ApartmentOutlined />, label: t.nav.rules },
   { key: 'tags', icon: <TagsOutlined />, label: t.nav.tags },
   { key: 'activation', icon: <CheckCircleOutlined />, label: t.nav.activation },
+  { key: 'audit', icon: <HistoryOutlined />, label: t.nav.audit },
   { key: 'settings', icon: <SettingOutlined />, label: t.nav.settings },
 ];
 
@@ -67,6 +70,8 @@ export function AppShell() {
                 <TagsPage />
               ) : page === 'activation' ? (
                 <ActivationPage />
+              ) : page === 'audit' ? (
+                <AuditPage />
               ) : (
                 <SettingsPage />
               )}

@@ -8,6 +8,7 @@ import type { ChangesState } from '../features/org-changes/changes-store';
 import type { RulesState } from '../features/rules/rules-store';
 import type { TagsState } from '../features/tags/tags-store';
 import type { ActivationState } from '../features/activation/activation-store';
+import type { AuditState } from '../features/audit/audit-store';
 
 export const ServicesContext = createContext<Services | null>(null);
 
@@ -43,4 +44,8 @@ export function useTagsStore<T>(selector: (state: TagsState) => T): T {
 
 export function useActivationStore<T>(selector: (state: ActivationState) => T): T {
   return useStore(useServices().activation, selector);
+}
+
+export function useAuditStore<T>(selector: (state: AuditState) => T): T {
+  return useStore(useServices().audit, selector);
 }

@@ -1,3 +1,4 @@
+import { createAuditStore, type AuditStore } from '../features/audit/audit-store';
 import { observeCalls } from '../bridge/create-api';
 import type { Api } from '../bridge/types';
 import { createOrgStore, type OrgStore } from '../features/org/org-store';
@@ -18,6 +19,7 @@ export interface Services {
   rules: RulesStore;
   tags: TagsStore;
   activation: ActivationStore;
+  audit: AuditStore;
 }
 
 export function createServices(rawApi: Api): Services {
@@ -34,6 +36,7 @@ export function createServices(rawApi: Api): Services {
     },
   });
   const tags = createTagsStore(api);
+  const audit = createAuditStore(api);
   const activation = createActivationStore(api);
   const changes = createChangesStore(api, {
     // The working copy moved (stage, undo, push…): every view of it reloads.
@@ -41,6 +44,7 @@ export function createServices(rawApi: Api): Services {
       void org.getState().load();
       if (tags.getState().status !== 'idle') void tags.getState().reload();
       if (activation.getState().status !== 'idle') void activation.getState().load();
+      if (audit.getState().status !== 'idle') void audit.getState().load();
     },
   });
   const rules = createRulesStore(api, {
@@ -50,5 +54,5 @@ export function createServices(rawApi: Api): Services {
         .refresh()
         .then(() => org.getState().load()),
   });
-  return { api, app, org, settings, changes, rules, tags, activation };
+  return { api, app, org, settings, changes, rules, tags, activation, audit };
 }
