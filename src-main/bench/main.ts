@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { benchOrgPull } from './org-pull';
+import { startSandboxChild } from './sandbox-child';
 import { benchPush } from './push';
 import { DEFAULT_FAMILY_LIMITS } from '../wecom/http-client';
 
@@ -10,48 +8,11 @@ import { DEFAULT_FAMILY_LIMITS } from '../wecom/http-client';
  * they mean the same on a fast or a slow machine. The sandbox runs in its own process so the RSS
  * measured here is the app's own.
  */
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const members = Number(process.env.BENCH_MEMBERS ?? 50_000);
 const departments = Number(process.env.BENCH_DEPARTMENTS ?? 3_000);
 
-async function startSandbox() {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(root, 'src-main/sandbox/main.ts'),
-      '--port',
-      '0',
-      '--members',
-      String(members),
-      '--departments',
-      String(departments),
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    let buf = '';
-    child.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const parts = buf.split('\n');
-      buf = parts.pop() ?? '';
-      lines.push(...parts);
-      if (lines.some((l) => l.startsWith('{'))) resolve();
-    });
-    child.once('exit', (c) => reject(new Error(`sandbox exited ${c}`)));
-  });
-  const url = /listening on (\S+)/.exec(lines.join('\n'))?.[1] ?? '';
-  const creds = JSON.parse(lines.find((l) => l.startsWith('{'))!) as {
-    corpId: string;
-    contactsSecret: string;
-  };
-  return { child, url, creds };
-}
-
 async function main() {
-  const sb = await startSandbox();
+  const sb = await startSandboxChild(members, departments);
   try {
     console.log(`# 通讯录同步：沙箱 ${members} 名成员 / ${departments} 个部门 → SQLite`);
     const r = await benchOrgPull({ url: sb.url, corpId: sb.creds.corpId, secret: sb.creds.contactsSecret });

@@ -1,54 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { createServices, type Services } from '../compose';
 import type { ChangeOp } from '../contract/org-edit';
 import type { EventPayload } from '../contract/events';
 import { createLogger } from '../platform/logger';
 import { EnvSecretStore, type EnvProfile } from '../platform/node/env-profile';
 import { WECOM_PER_MINUTE_LIMIT } from '../sandbox/faults';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-async function sandboxChild(members: number, departments: number) {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(root, 'src-main/sandbox/main.ts'),
-      '--port',
-      '0',
-      '--members',
-      String(members),
-      '--departments',
-      String(departments),
-      '--rate-limits',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    let buf = '';
-    child.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const parts = buf.split('\n');
-      buf = parts.pop() ?? '';
-      lines.push(...parts);
-      if (lines.some((l) => l.startsWith('{'))) resolve();
-    });
-    child.once('exit', (c) => reject(new Error(`sandbox exited ${c}`)));
-  });
-  const url = /listening on (\S+)/.exec(lines.join('\n'))?.[1] ?? '';
-  return {
-    child,
-    url,
-    creds: JSON.parse(lines.find((l) => l.startsWith('{'))!) as EnvProfile & { contactsSecret: string },
-  };
-}
+import { startSandboxChild } from './sandbox-child';
 
 function runJob(
   s: Services,
@@ -73,7 +33,7 @@ function runJob(
  * reports the achieved operations per second against that limit.
  */
 export async function benchPush(members = 50_000, departments = 3_000, ops = 1_000) {
-  const sb = await sandboxChild(members, departments);
+  const sb = await startSandboxChild(members, departments, ['--rate-limits']);
   const dataDir = mkdtempSync(join(tmpdir(), 'zhb-bench-push-'));
   const profile: EnvProfile = { corpId: sb.creds.corpId, contactsSecret: sb.creds.contactsSecret, apps: [] };
   const services = await createServices(

@@ -14,6 +14,8 @@ export interface Harness {
   dataDir: string;
   logger: ReturnType<typeof createLogger>;
   secrets: MemorySecretStore | EnvSecretStore;
+  /** Calls a procedure through dispatch, as a renderer would; throws the error envelope on failure. */
+  call<T = unknown>(name: string, input?: unknown): Promise<T>;
   /** Starts a job through `start` and resolves with its job.finished payload. */
   runJob(start: () => { jobId: string } | Promise<{ jobId: string }>): Promise<EventPayload<'job.finished'>>;
   close(): Promise<void>;
@@ -57,6 +59,12 @@ export async function servicesHarness(
     dataDir,
     logger,
     secrets,
+    call: async <T>(name: string, input: unknown = {}): Promise<T> => {
+      const r = await services.dispatch(name, input);
+      if (!r.ok)
+        throw Object.assign(new Error(`${name}: ${r.error.code} ${r.error.message}`), { error: r.error });
+      return r.value as T;
+    },
     runJob: async (start) => {
       let jobId = '';
       const early: EventPayload<'job.finished'>[] = [];

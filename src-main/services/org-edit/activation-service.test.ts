@@ -10,12 +10,7 @@ afterEach(async () => {
   h = null;
 });
 
-const call = async <T = unknown>(name: string, input: unknown = {}): Promise<T> => {
-  const r = await h!.services.dispatch(name, input);
-  if (!r.ok)
-    throw Object.assign(new Error(`${name}: ${r.error.code} ${r.error.message}`), { error: r.error });
-  return r.value as T;
-};
+const call = <T = unknown>(name: string, input: unknown = {}): Promise<T> => h!.call<T>(name, input);
 const sb = () => h!.sandbox.state;
 const users = () => [...sb().users.values()];
 

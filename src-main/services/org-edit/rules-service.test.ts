@@ -8,12 +8,7 @@ afterEach(async () => {
   h = null;
 });
 
-const call = async <T = unknown>(name: string, input: unknown = {}): Promise<T> => {
-  const r = await h!.services.dispatch(name, input);
-  if (!r.ok)
-    throw Object.assign(new Error(`${name}: ${r.error.code} ${r.error.message}`), { error: r.error });
-  return r.value as T;
-};
+const call = <T = unknown>(name: string, input: unknown = {}): Promise<T> => h!.call<T>(name, input);
 type ChangeOut = { change: { id: number; label: string; ops: ChangeOp[] } | null };
 const push = () => h!.runJob(() => h!.services.push.start());
 const sb = () => h!.sandbox.state;

@@ -9,12 +9,7 @@ afterEach(async () => {
   h = null;
 });
 
-const call = async <T = unknown>(name: string, input: unknown = {}): Promise<T> => {
-  const r = await h!.services.dispatch(name, input);
-  if (!r.ok)
-    throw Object.assign(new Error(`${name}: ${r.error.code} ${r.error.message}`), { error: r.error });
-  return r.value as T;
-};
+const call = <T = unknown>(name: string, input: unknown = {}): Promise<T> => h!.call<T>(name, input);
 const stage = (label: string, ops: ChangeOp[]) =>
   call<{ change: { id: number; ops: ChangeOp[] } }>('orgEdit.stage', { label, ops });
 const push = () => h!.runJob(() => h!.services.push.start());
