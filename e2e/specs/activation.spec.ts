@@ -1,7 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { ActivationPage } from '../pages/activation-page';
-import { AppShell } from '../pages/app-shell';
-import { OrgPage } from '../pages/org-page';
 import { expect, test } from '../support/fixtures';
 
 interface SbState {
@@ -12,12 +10,9 @@ interface SbState {
 
 test('activation: totals, a department’s not-joined list, CSV export and inviting everyone', async ({
   page,
-  startHost,
   sandbox,
+  syncedApp: _openedAndSynced,
 }) => {
-  const host = await startHost(sandbox.env());
-  await new AppShell(page).open(host.url);
-  await new OrgPage(page).syncAndWait();
   const st = await sandbox.state<SbState>();
   const notJoined = st.users.filter((u) => u.status === 4);
 

@@ -1,6 +1,5 @@
 import { AppShell } from '../pages/app-shell';
 import { Changes } from '../pages/changes';
-import { OrgEditor } from '../pages/org-editor';
 import { expect, test } from '../support/fixtures';
 
 interface SbState {
@@ -10,13 +9,10 @@ interface SbState {
 
 test('drag a department and a member, edit a member, push: the sandbox ends in exactly that state', async ({
   page,
-  startHost,
   sandbox,
+  syncedApp,
 }) => {
-  const host = await startHost(sandbox.env());
-  await new AppShell(page).open(host.url);
-  const org = new OrgEditor(page);
-  await org.syncAndWait();
+  const { org } = syncedApp;
   const before = await sandbox.state<SbState>();
   const dept = (n: string) => before.departments.find((d) => d.name === n)!;
 
@@ -78,13 +74,10 @@ test('drag a department and a member, edit a member, push: the sandbox ends in e
 
 test('a conflicting remote edit is shown with both sides and resolved by the clerk', async ({
   page,
-  startHost,
   sandbox,
+  syncedApp,
 }) => {
-  const host = await startHost(sandbox.env());
-  await new AppShell(page).open(host.url);
-  const org = new OrgEditor(page);
-  await org.syncAndWait();
+  const { org } = syncedApp;
   const st = await sandbox.state<SbState>();
   const ortho = st.departments.find((d) => d.name === '骨科')!;
 
@@ -113,13 +106,10 @@ test('a conflicting remote edit is shown with both sides and resolved by the cle
 
 test('invalid input is refused with a clear message: bad mobile, reserved characters, cycle', async ({
   page,
-  startHost,
-  sandbox,
+
+  syncedApp,
 }) => {
-  const host = await startHost(sandbox.env());
-  await new AppShell(page).open(host.url);
-  const org = new OrgEditor(page);
-  await org.syncAndWait();
+  const { org } = syncedApp;
   await org.open('临床科室');
 
   // Reserved characters in a department name.

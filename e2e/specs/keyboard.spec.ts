@@ -1,6 +1,4 @@
-import { AppShell } from '../pages/app-shell';
 import { Changes } from '../pages/changes';
-import { OrgEditor } from '../pages/org-editor';
 import { expect, test } from '../support/fixtures';
 
 interface SbState {
@@ -10,13 +8,10 @@ interface SbState {
 
 test('every drag has a keyboard way: move a department, reorder it, move a member', async ({
   page,
-  startHost,
   sandbox,
+  syncedApp,
 }) => {
-  const host = await startHost(sandbox.env());
-  await new AppShell(page).open(host.url);
-  const org = new OrgEditor(page);
-  await org.syncAndWait();
+  const { org } = syncedApp;
   const before = await sandbox.state<SbState>();
   const id = (n: string) => before.departments.find((d) => d.name === n)!.id;
   await org.open('临床科室');

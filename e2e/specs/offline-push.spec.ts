@@ -1,6 +1,5 @@
 import { AppShell } from '../pages/app-shell';
 import { Changes } from '../pages/changes';
-import { OrgEditor } from '../pages/org-editor';
 import { HostProcess } from '../support/host-process';
 import { expect, test } from '../support/fixtures';
 
@@ -10,14 +9,10 @@ interface SbState {
 
 test('edits made while WeCom is down are kept and pushed once it is back', async ({
   page,
-  startHost,
   sandbox,
+  syncedApp,
 }) => {
-  const host = await startHost(sandbox.env());
-  const shell = new AppShell(page);
-  await shell.open(host.url);
-  const org = new OrgEditor(page);
-  await org.syncAndWait();
+  const { shell, org } = syncedApp;
 
   await sandbox.fault('dropConnections', { path: null, count: 100_000 });
   await expect(shell.offlineTag).toBeVisible({ timeout: 20_000 });
@@ -41,13 +36,10 @@ test('edits made while WeCom is down are kept and pushed once it is back', async
 
 test('a push interrupted by killing the host resumes without duplicating or losing operations', async ({
   page,
-  startHost,
   sandbox,
+  syncedApp,
 }) => {
-  const host = await startHost(sandbox.env());
-  await new AppShell(page).open(host.url);
-  const org = new OrgEditor(page);
-  await org.syncAndWait();
+  const { host, org } = syncedApp;
   await org.open('临床科室');
   const names = ['一病区', '二病区', '三病区', '四病区', '五病区'].map((n) => `康复科${n}`);
   for (const n of names) await org.newSubDepartment('临床科室', n);

@@ -1,6 +1,4 @@
-import { AppShell } from '../pages/app-shell';
 import { Changes } from '../pages/changes';
-import { OrgPage } from '../pages/org-page';
 import { RulesPage } from '../pages/rules-page';
 import { expect, test } from '../support/fixtures';
 
@@ -44,12 +42,9 @@ function expected(st: SbState, positions: string[]): Map<number, string[]> {
 
 test('正副主任 preset: preview, save, apply, push — WeCom holds the groups beside the 科室', async ({
   page,
-  startHost,
   sandbox,
+  syncedApp: _openedAndSynced,
 }) => {
-  const host = await startHost(sandbox.env());
-  await new AppShell(page).open(host.url);
-  await new OrgPage(page).syncAndWait();
   const before = await sandbox.state<SbState>();
   const want = expected(before, ['主任', '副主任']);
   const clinical = before.departments.find((d) => d.name === '临床科室')!;

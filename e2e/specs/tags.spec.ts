@@ -1,6 +1,4 @@
-import { AppShell } from '../pages/app-shell';
 import { Changes } from '../pages/changes';
-import { OrgPage } from '../pages/org-page';
 import { TagsPage } from '../pages/tags-page';
 import { expect, test } from '../support/fixtures';
 
@@ -11,12 +9,9 @@ interface SbState {
 
 test('tags: create a tag, add a member, push — WeCom has the tag with that member', async ({
   page,
-  startHost,
   sandbox,
+  syncedApp: _openedAndSynced,
 }) => {
-  const host = await startHost(sandbox.env());
-  await new AppShell(page).open(host.url);
-  await new OrgPage(page).syncAndWait();
   const before = await sandbox.state<SbState>();
   const member = before.users.find(
     (u) => u.status === 1 && u.position !== '' && before.users.filter((x) => x.name === u.name).length === 1,

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { test as base, chromium } from 'playwright/test';
+import { AppShell } from '../pages/app-shell';
+import { OrgEditor } from '../pages/org-editor';
 import { HostProcess } from './host-process';
 import { SandboxProcess } from './sandbox-process';
 
@@ -8,6 +10,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 interface Fixtures {
   sandbox: SandboxProcess;
   startHost: (env?: NodeJS.ProcessEnv) => Promise<HostProcess>;
+  /** A host on the standalone sandbox as a real corp, opened in the page and synced once. */
+  syncedApp: { host: HostProcess; shell: AppShell; org: OrgEditor };
 }
 
 /**
@@ -55,6 +59,14 @@ export const test = base.extend<Fixtures>({
       await h.stop();
       h.removeData();
     }
+  },
+  syncedApp: async ({ page, startHost, sandbox }, use) => {
+    const host = await startHost(sandbox.env());
+    const shell = new AppShell(page);
+    await shell.open(host.url);
+    const org = new OrgEditor(page);
+    await org.syncAndWait();
+    await use({ host, shell, org });
   },
 });
 
