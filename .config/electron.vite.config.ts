@@ -7,7 +7,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      rollupOptions: { input: resolve(root, 'src-main/app/main.ts') },
+      rollupOptions: { input: resolve(root, 'src-main/app/main.ts'), output: { entryFileNames: 'index.js' } },
     },
   },
   preload: {

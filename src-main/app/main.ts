@@ -1,6 +1,6 @@
 import { app, BrowserWindow, ipcMain, protocol, net, safeStorage, shell, session } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServices } from '../compose';
 import { attachElectronAdapter } from '../ipc/electron-adapter';
 import { createLogger } from '../platform/logger';
@@ -13,6 +13,9 @@ import { APP_ORIGIN, PRODUCTION_CSP, windowOptions } from './window-options';
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
 ]);
+
+// Built as an ES module (package.json "type": "module"), where __dirname does not exist.
+const here = fileURLToPath(new URL('.', import.meta.url));
 
 async function main(): Promise<void> {
   await app.whenReady();
@@ -29,7 +32,7 @@ async function main(): Promise<void> {
       probeEveryMs: 15_000,
     },
   );
-  const rendererDir = join(__dirname, '..', 'renderer');
+  const rendererDir = join(here, '..', 'renderer');
   protocol.handle('app', (req) => {
     const url = new URL(req.url);
     const rel = url.pathname === '/' ? '/index.html' : url.pathname;
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
     allowedOrigin: APP_ORIGIN,
   });
 
-  const win = new BrowserWindow(windowOptions(join(__dirname, '..', 'preload', 'index.cjs')));
+  const win = new BrowserWindow(windowOptions(join(here, '..', 'preload', 'index.cjs')));
   adapter.register(win.webContents);
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
