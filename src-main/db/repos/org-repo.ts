@@ -90,58 +90,95 @@ export class OrgRepo {
       await this.db.exec(
         'DELETE FROM tag_members; DELETE FROM tag_departments; DELETE FROM tags; DELETE FROM member_departments; DELETE FROM members; DELETE FROM departments;',
       );
-      const dept = this.db.prepare(
-        'INSERT INTO departments (id, name, name_en, parentid, sort_order, leaders) VALUES (?,?,?,?,?,?)',
-      );
-      for (const d of s.departments) {
-        await dept.run([d.id, d.name, d.nameEn, d.parentid, d.order, JSON.stringify(d.leaders)]);
-      }
-      await dept.finalize();
+      await this.insertDepartments(s.departments);
       onProgress?.(s.departments.length, total);
-      const mem = this.db.prepare(
-        `INSERT INTO members (userid, name, alias, position, mobile, email, telephone, gender, status,
-          main_department, direct_leader, name_pinyin, name_initials, enable) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      );
-      const link = this.db.prepare(
-        'INSERT OR REPLACE INTO member_departments (userid, department_id, sort_order, is_leader) VALUES (?,?,?,?)',
-      );
-      let done = s.departments.length;
-      for (const m of s.members) {
-        await mem.run([
-          m.userid,
-          m.name,
-          m.alias,
-          m.position,
-          m.mobile,
-          m.email,
-          m.telephone,
-          m.gender,
-          m.status,
-          m.mainDepartment,
-          JSON.stringify(m.directLeader),
-          m.pinyin,
-          m.initials,
-          m.status === 2 ? 0 : 1,
-        ]);
-        for (const l of m.departments)
-          await link.run([m.userid, l.departmentId, l.order, l.isLeader ? 1 : 0]);
-        if (++done % 5000 === 0) onProgress?.(done, total);
-      }
-      await mem.finalize();
-      await link.finalize();
-      const tag = this.db.prepare('INSERT INTO tags (tagid, tagname) VALUES (?,?)');
-      const tm = this.db.prepare('INSERT OR IGNORE INTO tag_members (tagid, userid) VALUES (?,?)');
-      const td = this.db.prepare('INSERT OR IGNORE INTO tag_departments (tagid, department_id) VALUES (?,?)');
-      for (const t of s.tags) {
-        await tag.run([t.tagid, t.tagname]);
-        for (const u of t.userids) await tm.run([t.tagid, u]);
-        for (const d of t.departmentIds) await td.run([t.tagid, d]);
-      }
-      await tag.finalize();
-      await tm.finalize();
-      await td.finalize();
+      await this.insertMembers(s.members, (n) => {
+        if (n % 5000 === 0) onProgress?.(s.departments.length + n, total);
+      });
+      await this.insertTags(s.tags);
       onProgress?.(total, total);
     });
+  }
+
+  /**
+   * Refreshes part of the cache from WeCom: the whole department tree, and only the given members and
+   * tags (those a push touched). Members and tags WeCom no longer has are removed.
+   */
+  async applyPartial(p: {
+    departments: OrgSnapshot['departments'];
+    members: OrgSnapshot['members'];
+    missingUserids: string[];
+    tags: OrgSnapshot['tags'];
+    missingTagids: number[];
+  }): Promise<void> {
+    await this.db.transaction(async () => {
+      await this.db.exec('DELETE FROM departments');
+      await this.insertDepartments(p.departments);
+      for (const u of [...p.members.map((m) => m.userid), ...p.missingUserids]) {
+        await this.db.run('DELETE FROM members WHERE userid = ?', [u]);
+      }
+      await this.insertMembers(p.members);
+      for (const t of [...p.tags.map((x) => x.tagid), ...p.missingTagids]) {
+        await this.db.run('DELETE FROM tags WHERE tagid = ?', [t]);
+      }
+      await this.insertTags(p.tags);
+    });
+  }
+
+  private async insertDepartments(list: OrgSnapshot['departments']): Promise<void> {
+    const dept = this.db.prepare(
+      'INSERT INTO departments (id, name, name_en, parentid, sort_order, leaders) VALUES (?,?,?,?,?,?)',
+    );
+    for (const d of list)
+      await dept.run([d.id, d.name, d.nameEn, d.parentid, d.order, JSON.stringify(d.leaders)]);
+    await dept.finalize();
+  }
+
+  private async insertMembers(list: OrgSnapshot['members'], onRow?: (n: number) => void): Promise<void> {
+    const mem = this.db.prepare(
+      `INSERT INTO members (userid, name, alias, position, mobile, email, telephone, gender, status,
+        main_department, direct_leader, name_pinyin, name_initials, enable) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    );
+    const link = this.db.prepare(
+      'INSERT OR REPLACE INTO member_departments (userid, department_id, sort_order, is_leader) VALUES (?,?,?,?)',
+    );
+    let n = 0;
+    for (const m of list) {
+      await mem.run([
+        m.userid,
+        m.name,
+        m.alias,
+        m.position,
+        m.mobile,
+        m.email,
+        m.telephone,
+        m.gender,
+        m.status,
+        m.mainDepartment,
+        JSON.stringify(m.directLeader),
+        m.pinyin,
+        m.initials,
+        m.status === 2 ? 0 : 1,
+      ]);
+      for (const l of m.departments) await link.run([m.userid, l.departmentId, l.order, l.isLeader ? 1 : 0]);
+      onRow?.(++n);
+    }
+    await mem.finalize();
+    await link.finalize();
+  }
+
+  private async insertTags(list: OrgSnapshot['tags']): Promise<void> {
+    const tag = this.db.prepare('INSERT INTO tags (tagid, tagname) VALUES (?,?)');
+    const tm = this.db.prepare('INSERT OR IGNORE INTO tag_members (tagid, userid) VALUES (?,?)');
+    const td = this.db.prepare('INSERT OR IGNORE INTO tag_departments (tagid, department_id) VALUES (?,?)');
+    for (const t of list) {
+      await tag.run([t.tagid, t.tagname]);
+      for (const u of t.userids) await tm.run([t.tagid, u]);
+      for (const d of t.departmentIds) await td.run([t.tagid, d]);
+    }
+    await tag.finalize();
+    await tm.finalize();
+    await td.finalize();
   }
 
   async departments(): Promise<Department[]> {

@@ -74,8 +74,11 @@ describe('staged edits and push', () => {
     expect(tree.departments.find((d) => d.name === '康复二科')).toMatchObject({ id: -1, pending: 'created' });
     expect(deptByName('康复二科')).toBeUndefined();
 
+    const listsBefore = h!.sandbox.faults.callCount('user/list');
     const r = await push();
     expect(r).toMatchObject({ ok: true });
+    // Only what the changes touch is re-read: no member list per department.
+    expect(h!.sandbox.faults.callCount('user/list')).toBe(listsBefore);
     const rehab = deptByName('康复二科')!;
     expect(rehab.parentid).toBe(clinical.id);
     expect(deptByName('心血管内科')!.parentid).toBe(tech.id);

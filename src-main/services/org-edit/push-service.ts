@@ -8,7 +8,8 @@ import { WecomNetworkError } from '../../wecom/errors';
 import type { JobContext, JobRunner } from '../jobs/job-runner';
 import type { Connectivity } from '../settings/connectivity';
 import type { CorpContext } from '../settings/corp-context';
-import { pullOrg } from '../org/sync';
+import type { ChangeOp } from '../../contract/org-edit';
+import { pullOrg, pullTouched } from '../org/sync';
 import { detectConflicts, planCalls, rebase, validateOps, WorkingCopy } from './model';
 import type { OrgEditService } from './org-edit-service';
 import { executeBatch } from './outbox-executor';
@@ -69,17 +70,21 @@ export class PushService {
 
     const open = await this.d.edit.openBatch();
     if (open !== null) {
+      const batchOps = (await this.d.edit.activeChanges())
+        .filter((c) => c.batchId === open)
+        .flatMap((c) => c.ops);
       const out = await executeBatch(exec, open, ctx);
       if (out.failed || out.pending) throw failedError(out.failed, out.done);
       await this.d.edit.closeBatch(open, this.d.editor.now(), 'done');
-      await this.refresh(ctx);
+      await this.refreshTouched(ctx, batchOps);
     }
 
     const changes = await this.d.editor.unbatched();
     if (changes.length === 0) return;
 
+    const ops = changes.flatMap((c) => c.ops);
     ctx.progress('pull', 0, 1);
-    await this.refresh(ctx);
+    await this.refreshTouched(ctx, ops);
     const remote = await this.d.org.loadSnapshot();
 
     ctx.progress('conflicts', 0, changes.length);
@@ -90,7 +95,6 @@ export class PushService {
         details: { count: conflicts.length },
       });
     }
-    const ops = changes.flatMap((c) => c.ops);
     const issues = validateOps(WorkingCopy.build(remote, []), ops);
     if (issues.length) {
       throw new AppError('INVALID_INPUT', 'staged changes no longer apply to WeCom', {
@@ -118,7 +122,39 @@ export class PushService {
     const out = await executeBatch(exec, batchId, ctx);
     if (out.failed || out.pending) throw failedError(out.failed, out.done);
     await this.d.edit.closeBatch(batchId, this.d.editor.now(), 'done');
-    await this.refresh(ctx);
+    await this.refreshTouched(ctx, ops);
+  }
+
+  /**
+   * Re-reads from WeCom what the ops touch (plus the department tree), so conflicts are judged and
+   * the result is shown against WeCom's current state without re-reading the whole corp.
+   */
+  private async refreshTouched(ctx: JobContext, ops: ChangeOp[]): Promise<void> {
+    const map = await this.d.edit.idMap();
+    const userids = new Set<string>();
+    const tagids = new Set<number>();
+    for (const op of ops) {
+      if (op.type === 'member.create' || op.type === 'member.update' || op.type === 'member.delete')
+        userids.add(op.userid);
+      if ('tagid' in op) {
+        const id = op.tagid < 0 ? map.tag.get(op.tagid) : op.tagid;
+        if (id !== undefined) tagids.add(id);
+      }
+    }
+    // Past this many members, one list call per department is cheaper than one get per member.
+    if (userids.size > FULL_PULL_ABOVE) return this.refresh(ctx);
+    const { corp, cred, fallback } = await this.d.corp.readCredential();
+    const part = await pullTouched(
+      this.d.corp.http(corp.apiBase),
+      cred,
+      fallback,
+      ctx,
+      { userids: [...userids], tagids: [...tagids] },
+      await this.d.org.pinyinByName(),
+    );
+    await this.d.org.applyPartial(part);
+    this.d.editor.invalidate(true);
+    this.d.bus.emit('org.cacheChanged', { at: this.d.editor.now() });
   }
 
   /** Re-reads WeCom into the cache, so what the clerk sees after a push is WeCom's own state. */
@@ -160,6 +196,8 @@ export class PushService {
     return remaining;
   }
 }
+
+const FULL_PULL_ABOVE = 3000;
 
 function failedError(failed: number, done: number): AppError {
   return new AppError('WECOM_REQUEST_REJECTED', `${failed} of the push operations failed`, {
