@@ -36,7 +36,7 @@ async function main() {
   const p = await benchPush(members, departments, Number(process.env.BENCH_PUSH_OPS ?? 1000));
   console.log(`# 推送：${p.ops} staged member edits → ${p.calls} WeCom calls, sandbox rate limits ON`);
   console.log(
-    `stage (validate + summarize + record) ${p.stageMs.toFixed(0)} ms; phases ${p.phases}; whole push incl. full pulls before and after ${p.totalMs.toFixed(0)} ms`,
+    `stage (validate + summarize + record) ${p.stageMs.toFixed(0)} ms; phases ${p.phases}; whole push incl. re-reading the touched members before and after ${p.totalMs.toFixed(0)} ms`,
   );
   console.log(
     `apply phase: ${p.done}/${p.calls} done in ${p.applyMs.toFixed(0)} ms (burst ${p.opsPerSecond.toFixed(0)} ops/s), 45009 answers: ${p.rateLimited}${p.ok ? '' : `, push failed: ${p.error}`}`,
