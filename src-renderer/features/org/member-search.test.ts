@@ -133,3 +133,31 @@ describe('incremental narrowing', () => {
     }
   });
 });
+
+describe('polyphonic given names', () => {
+  it('ranks a match on any reading as a prefix match', () => {
+    const rows = [
+      {
+        userid: 'c',
+        name: '徐知忠',
+        pinyin: 'xuzhizhong',
+        initials: 'xzz',
+        position: '',
+        status: 1 as const,
+        departmentIds: [1],
+      },
+      {
+        userid: 'a',
+        name: '张朝阳',
+        pinyin: 'zhangchaoyang|zhangzhaoyang',
+        initials: 'zcy|zzy',
+        position: '',
+        status: 1 as const,
+        departmentIds: [1],
+      },
+    ];
+    // 'zz' is a prefix of a's second reading but only inside c's initials: a ranks first.
+    expect(searchMembers(buildSearchIndex(rows), 'zz').hits.map((h) => h.userid)).toEqual(['a', 'c']);
+    expect(searchMembers(buildSearchIndex(rows), 'zhangzhao').hits.map((h) => h.userid)).toEqual(['a']);
+  });
+});

@@ -58,6 +58,17 @@ export function normalizeQuery(query: string): string {
  * Substring match on name, full pinyin and initials. Ranked in three buckets: exact name, then any
  * prefix (name / pinyin / initials), then other substrings; the index order is kept within a bucket.
  */
+/** Pinyin and initials may hold several readings joined by "|" (张朝阳: zhangchaoyang|zhangzhaoyang). */
+function isPrefix(name: string, py: string, ini: string, q: string): boolean {
+  return (
+    name.startsWith(q) ||
+    py.startsWith(q) ||
+    ini.startsWith(q) ||
+    py.includes(`|${q}`) ||
+    ini.includes(`|${q}`)
+  );
+}
+
 export function searchMembers(index: SearchIndex, query: string, limit = DEFAULT_SEARCH_LIMIT): SearchResult {
   const q = normalizeQuery(query);
   if (q === '') return { hits: [], total: 0 };
@@ -77,7 +88,7 @@ export function searchMembers(index: SearchIndex, query: string, limit = DEFAULT
     const name = names[i]!;
     let rank: 0 | 1 | 2;
     if (name === q) rank = 0;
-    else if (name.startsWith(q) || pinyin[i]!.startsWith(q) || initials[i]!.startsWith(q)) rank = 1;
+    else if (isPrefix(name, pinyin[i]!, initials[i]!, q)) rank = 1;
     else rank = 2;
     // Buckets never need more than `limit` each: the first `limit` of the ranked concatenation
     // comes from them.
