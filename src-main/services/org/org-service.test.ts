@@ -19,7 +19,7 @@ describe('org sync', () => {
     expect(state).toMatchObject({ members: h.sandbox.state.users.size, tags: h.sandbox.state.tags.size });
     expect(state.departments).toBe(h.sandbox.state.departments.size);
     expect(state.lastSyncAt).not.toBeNull();
-    const tree = await h.services.org.tree();
+    const tree = await h.services.editor.tree();
     const top = tree.filter((d) => d.pinnedRank !== null).sort((a, b) => a.pinnedRank! - b.pinnedRank!);
     expect(top.map((d) => d.name)).toEqual([
       '职能科室',
@@ -29,7 +29,7 @@ describe('org sync', () => {
       '医保农合',
       '实验室',
     ]);
-    const idx = await h.services.org.memberIndex();
+    const idx = await h.services.editor.memberIndex();
     const zeng = idx.find((m) => m.name.startsWith('曾'));
     if (zeng) expect(zeng.pinyin.startsWith('zeng')).toBe(true);
   });

@@ -1,4 +1,4 @@
-import type { Department, Member, MemberIndexRow, SyncState, Tag } from '../../contract/org';
+import type { SyncState } from '../../contract/org';
 import type { OrgRepo } from '../../db/repos/org-repo';
 import type { SyncRunsRepo } from '../../db/repos/sync-runs-repo';
 import type { EventBus } from '../../ipc/event-bus';
@@ -9,7 +9,7 @@ import type { Connectivity } from '../settings/connectivity';
 import type { CorpContext } from '../settings/corp-context';
 import { pullOrg, writeSnapshot } from './sync';
 
-/** The read-only 通讯录: sync from WeCom into the cache, and answer every read from the cache. */
+/** Sync from WeCom into the cache; reads go through the editing service's working copy. */
 export class OrgService {
   constructor(
     private readonly d: {
@@ -63,18 +63,5 @@ export class OrgService {
       tags: c.tags,
       runningJobId: this.d.jobs.runningOf('org.sync'),
     };
-  }
-
-  tree(): Promise<Department[]> {
-    return this.d.repo.departments();
-  }
-  members(departmentId: number): Promise<Member[]> {
-    return this.d.repo.membersOf(departmentId);
-  }
-  memberIndex(): Promise<MemberIndexRow[]> {
-    return this.d.repo.memberIndex();
-  }
-  tags(): Promise<Tag[]> {
-    return this.d.repo.tags();
   }
 }
