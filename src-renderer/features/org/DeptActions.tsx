@@ -91,6 +91,11 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
           void message.warning(`「${d.name}」已标记删除`);
           return;
         }
+        if (isPinned(d)) {
+          // F2 reaches here without the disabled toolbar button: say why instead of opening a doomed dialog.
+          void message.warning(`「${d.name}」是固定的六大组别之一，不能改名`);
+          return;
+        }
         setNameDialog({ mode: 'rename', id });
       },
       remove: (id) => {

@@ -21,7 +21,8 @@ export function deptMenuItems(tree: DeptTree | null, id: number): NonNullable<Me
   const deleted = d?.pending === 'deleted';
   return [
     { key: 'newChild', label: '新建子部门', extra: 'Insert', disabled: deleted },
-    { key: 'rename', label: '重命名', extra: 'F2', disabled: deleted },
+    // The six top groups keep their names (WeCom-side too, everything hangs off them).
+    { key: 'rename', label: '重命名', extra: 'F2', disabled: deleted || !d || isPinned(d) },
     { key: 'moveTo', label: '移动到…', disabled: fixed || deleted },
     { key: 'up', label: '上移', extra: 'Alt+↑', disabled: fixed || deleted },
     { key: 'down', label: '下移', extra: 'Alt+↓', disabled: fixed || deleted },
@@ -65,7 +66,7 @@ export function DeptToolbar() {
             type="text"
             icon={<EditOutlined />}
             aria-label="重命名"
-            disabled={none || deleted}
+            disabled={none || deleted || !d || isPinned(d)}
             onClick={() => id !== null && actions.rename(id)}
           />
         </Tooltip>
