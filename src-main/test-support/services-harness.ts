@@ -49,7 +49,7 @@ export async function servicesHarness(
         contactsSecret: c.contactsSecret,
         apps: c.apps.map((a) => ({ ...a })),
       }),
-      httpOptions: { minRetryDelayMs: 5, timeoutMs: 5000 },
+      httpOptions: { minRetryDelayMs: 5, rateLimitDelayMs: 10, timeoutMs: 5000 },
       validateOutput: true,
     },
   );

@@ -134,6 +134,36 @@ describe('WecomHttp', () => {
     });
   });
 
+  it('backs off and retries 45009 (rate limited), then surfaces it if it persists', async () => {
+    let calls = 0;
+    const { http } = await setup(
+      (s) => {
+        if (s.path.endsWith('gettoken')) return { body: token() };
+        calls++;
+        return calls < 3
+          ? { body: { errcode: 45009, errmsg: 'api freq out of limit' } }
+          : { body: { errcode: 0, errmsg: 'ok', taglist: [] } };
+      },
+      { rateLimitDelayMs: 20 },
+    );
+    const t0 = Date.now();
+    await expect(contactsRead(http, cred).tagList()).resolves.toEqual([]);
+    expect(calls).toBe(3);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(20 + 40);
+
+    const { http: h2 } = await setup(
+      (s) =>
+        s.path.endsWith('gettoken')
+          ? { body: token() }
+          : { body: { errcode: 45009, errmsg: 'api freq out of limit' } },
+      { rateLimitDelayMs: 5, retries: 2 },
+    );
+    const e = await contactsRead(h2, cred)
+      .tagList()
+      .catch((x: unknown) => x);
+    expect(toAppError(e)).toMatchObject({ code: 'WECOM_RATE_LIMITED', retryable: true });
+  });
+
   it('maps gettoken 40013 / 40001 to configuration errors without retrying', async () => {
     let n = 0;
     const { http } = await setup(() => {

@@ -33,6 +33,8 @@ export interface WecomHttpOptions {
   timeoutMs?: number;
   retries?: number;
   minRetryDelayMs?: number;
+  /** Extra wait per attempt after 45009: WeCom's windows are a minute long, so back off harder. */
+  rateLimitDelayMs?: number;
   limits?: Partial<Record<Family, FamilyLimit>>;
   now?: () => number;
 }
@@ -50,6 +52,7 @@ export class WecomHttp {
   private readonly limits: Record<Family, FamilyLimit>;
   private readonly retries: number;
   private readonly minRetryDelayMs: number;
+  private readonly rateLimitDelayMs: number;
 
   constructor(private readonly opts: WecomHttpOptions) {
     this.ax = axios.create({
@@ -63,6 +66,7 @@ export class WecomHttp {
     this.limits = { ...DEFAULT_FAMILY_LIMITS, ...opts.limits };
     this.retries = opts.retries ?? 3;
     this.minRetryDelayMs = opts.minRetryDelayMs ?? 500;
+    this.rateLimitDelayMs = opts.rateLimitDelayMs ?? 5_000;
     this.tokens = new TokenProvider((c) => this.fetchToken(c), opts.now);
   }
 
@@ -146,7 +150,11 @@ export class WecomHttp {
         try {
           return await fn();
         } catch (e) {
-          const retry = e instanceof WecomNetworkError || (e instanceof WecomError && e.cls === 'transient');
+          // Transient failures and rate limiting (45009) are retried; configuration and request
+          // errors never are: repeating them cannot help and wrong secrets get the IP banned.
+          const retry =
+            e instanceof WecomNetworkError ||
+            (e instanceof WecomError && (e.cls === 'transient' || e.cls === 'rate'));
           if (!retry) throw new AbortError(e as Error);
           throw e;
         }
@@ -156,8 +164,11 @@ export class WecomHttp {
         minTimeout: this.minRetryDelayMs,
         factor: 2,
         randomize: true,
-        onFailedAttempt: ({ error, attemptNumber }) => {
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
           this.opts.logger.warn(`retrying ${path} after attempt ${attemptNumber}`, { error: error.message });
+          if (retriesLeft > 0 && error instanceof WecomError && error.cls === 'rate') {
+            await new Promise((r) => setTimeout(r, this.rateLimitDelayMs * attemptNumber));
+          }
         },
       },
     );
