@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { test as base, chromium } from 'playwright/test';
 import { AppShell } from '../pages/app-shell';
 import { OrgEditor } from '../pages/org-editor';
@@ -48,15 +49,20 @@ export const test = base.extend<Fixtures>({
     await use(s);
     await s.stop();
   },
-  startHost: async ({}, use) => {
+  startHost: async ({}, use, testInfo) => {
     const hosts: HostProcess[] = [];
     await use(async (env = {}) => {
       const h = await HostProcess.start(env);
       hosts.push(h);
       return h;
     });
-    for (const h of hosts) {
+    for (const [i, h] of hosts.entries()) {
       await h.stop();
+      // Keep the host's own log beside the trace and screenshot when a test fails.
+      const log = join(h.dataDir, 'logs', 'main.log');
+      if (testInfo.status !== testInfo.expectedStatus && existsSync(log)) {
+        await testInfo.attach(`host-${i}-main.log`, { path: log, contentType: 'text/plain' });
+      }
       h.removeData();
     }
   },

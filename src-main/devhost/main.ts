@@ -41,6 +41,11 @@ export async function runDevhost(argv: string[]): Promise<void> {
         }
       : {}),
   });
+  ports.logger.info(`browser host on 127.0.0.1:${host.port}`, {
+    dataDir: o.dataDir,
+    apiBase: o.apiBase,
+    env: envProfile !== null,
+  });
   process.stdout.write(`App ready at ${host.url}\n`);
   const stop = async () => {
     await host.close();
