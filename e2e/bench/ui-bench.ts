@@ -54,6 +54,10 @@ export async function benchUi(sandbox: SandboxProcess): Promise<UiFigures> {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    if (Number(process.env.BENCH_CPU_SLOWDOWN ?? 1) > 1) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.BENCH_CPU_SLOWDOWN) });
+    }
     await page.addInitScript(() => {
       const w = window as unknown as { __lt: Array<{ s: number; d: number }> };
       w.__lt = [];
