@@ -13,6 +13,7 @@ import {
   type CacheSnapshot,
 } from './types';
 import { WorkingCopy } from './working-copy';
+import type { WriteApi } from '../../../wecom/endpoints/contacts-write';
 
 /**
  * Turns staged ops into the WeCom calls to make, net of redundancy and in an order where every call is
@@ -23,18 +24,8 @@ import { WorkingCopy } from './working-copy';
  * member updates → tag membership → member deletes → tag deletes → department deletes (children first).
  */
 
-export type PlannedApi =
-  | 'department/create'
-  | 'department/update'
-  | 'department/delete'
-  | 'user/create'
-  | 'user/update'
-  | 'user/delete'
-  | 'tag/create'
-  | 'tag/update'
-  | 'tag/delete'
-  | 'tag/addtagusers'
-  | 'tag/deltagusers';
+/** The contacts write calls a plan may contain; the wire layer owns the list. */
+export type PlannedApi = WriteApi;
 
 export interface PlannedCall {
   seq: number;
