@@ -269,7 +269,7 @@ export function DeptTree() {
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 16,
+    overscan: 6,
   });
   scrollToIndexRef.current = (index) => virtualizer.scrollToIndex(index, { align: 'auto' });
 
