@@ -87,22 +87,26 @@ export class OrgEditService {
       });
     }
     let all = [...ops];
-    const base = await this.base();
     // Positional groups and rule tags follow title changes within the same undo unit.
     if (!opts.skipRules && ops.some(touchesPositions)) {
       const rules = (await this.d.edit.rules()).filter((r) => r.enabled);
       if (rules.length) {
-        const scratch = WorkingCopy.build(base, [...(await this.activeOps()), ...ops]);
-        const derived = evaluateRules(rules, scratch, this.idAllocator(scratch)).ops;
+        const derived = wc.withScratch((s) => {
+          for (const op of ops) s.apply(op);
+          return evaluateRules(rules, s, this.idAllocator(s)).ops;
+        });
         all = all.concat(derived);
       }
     }
-    const summaries: string[] = [];
-    const scratch = WorkingCopy.build(base, await this.activeOps());
-    for (const op of all) {
-      summaries.push(summarize(op, scratch));
-      scratch.apply(op);
-    }
+    // Each summary describes its op against the state just before it; the scratch rolls back after.
+    const summaries = wc.withScratch((s) =>
+      all.map((op) => {
+        const text = summarize(op, s);
+        s.apply(op);
+        return text;
+      }),
+    );
+    const base = await this.base();
     const row = await this.d.edit.addChange({
       label: label || summaries[0] || '修改',
       ops: all,
@@ -112,10 +116,6 @@ export class OrgEditService {
     });
     await this.changed();
     return publicChange(row);
-  }
-
-  private async activeOps(): Promise<ChangeOp[]> {
-    return (await this.d.edit.activeChanges()).flatMap((c) => c.ops);
   }
 
   /** Negative ids below any in use, for departments and tags the rules create. */

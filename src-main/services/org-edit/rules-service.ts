@@ -29,19 +29,17 @@ export class RulesService {
   }
 
   async preview(r: RuleDraft): Promise<RulePreview> {
+    // evaluateRules works on a scratch of the working copy and leaves it as it was.
     const wc = await this.d.editor.workingCopy();
-    const scratch = wc.withScratch((s) => {
-      const res = evaluateRules([{ ...r, id: r.id ?? 0 }], s, this.d.editor.idAllocator(s));
-      return res;
-    });
-    return scratch.previews[0] ?? { groups: [], ops: 0 };
+    const result = evaluateRules([{ ...r, id: r.id ?? 0 }], wc, this.d.editor.idAllocator(wc));
+    return result.previews[0] ?? { groups: [], ops: 0 };
   }
 
   async apply(id?: number): Promise<Change | null> {
     const rules = (await this.d.edit.rules()).filter((r) => r.enabled && (id === undefined || r.id === id));
     if (id !== undefined && rules.length === 0) throw new AppError('NOT_FOUND', `rule ${id}`);
     const wc = await this.d.editor.workingCopy();
-    const { ops } = wc.withScratch((s) => evaluateRules(rules, s, this.d.editor.idAllocator(s)));
+    const { ops } = evaluateRules(rules, wc, this.d.editor.idAllocator(wc));
     if (ops.length === 0) return null;
     const label = id === undefined ? '应用全部分组规则' : `应用规则「${rules[0]!.name}」`;
     return this.d.editor.stage(label, ops, { skipRules: true });
