@@ -102,15 +102,11 @@ export async function migrate(db: Db, upTo: number = migrations.length): Promise
   for (let v = current; v < upTo; v++) {
     const m = migrations[v];
     if (!m) break;
-    await db.exec('BEGIN IMMEDIATE');
-    try {
+    // The step and its version number land together or not at all.
+    await db.transaction(async () => {
       await db.exec(m.sql);
       await db.exec(`PRAGMA user_version = ${v + 1}`);
-      await db.exec('COMMIT');
-    } catch (e) {
-      await db.exec('ROLLBACK');
-      throw e;
-    }
+    });
   }
   return schemaVersion(db);
 }
