@@ -224,17 +224,7 @@ export class EditRepo {
           remoteId,
         ]);
       }
-      await this.audit({
-        at,
-        api: row.api,
-        summary: row.summary,
-        entity: row.entity,
-        key: row.key,
-        before: row.before,
-        after: row.after,
-        result: '成功',
-        outboxId: row.id,
-      });
+      await this.auditRow(row, at, '成功');
     });
   }
 
@@ -250,17 +240,7 @@ export class EditRepo {
         "UPDATE outbox SET status = 'failed', error_code = ?, errcode = ?, result = ?, updated_at = ? WHERE id = ?",
         [errorCode, errcode, JSON.stringify({ message }), at, row.id],
       );
-      await this.audit({
-        at,
-        api: row.api,
-        summary: row.summary,
-        entity: row.entity,
-        key: row.key,
-        before: row.before,
-        after: row.after,
-        result: `失败：${errorCode}${errcode !== null ? `（${errcode}）` : ''}`,
-        outboxId: row.id,
-      });
+      await this.auditRow(row, at, `失败：${errorCode}${errcode !== null ? `（${errcode}）` : ''}`);
     });
   }
 
@@ -299,6 +279,21 @@ export class EditRepo {
   }
 
   // --- audit ---
+
+  /** The audit entry of one outbox call, with the before/after the plan recorded for it. */
+  private auditRow(row: OutboxRow, at: string, result: string): Promise<void> {
+    return this.audit({
+      at,
+      api: row.api,
+      summary: row.summary,
+      entity: row.entity,
+      key: row.key,
+      before: row.before,
+      after: row.after,
+      result,
+      outboxId: row.id,
+    });
+  }
 
   async audit(e: {
     at: string;
