@@ -17,6 +17,7 @@ export class OrgEditService {
   private baseCache: Promise<CacheSnapshot> | null = null;
   private wcCache: Promise<WorkingCopy> | null = null;
   private indexCache: Promise<MemberIndexRow[]> | null = null;
+  private indexViewCache: { wc: WorkingCopy; cached: MemberIndexRow[]; rows: MemberIndexRow[] } | null = null;
 
   constructor(
     private readonly d: {
@@ -202,9 +203,14 @@ export class OrgEditService {
     return m ? memberView(wc, m) : null;
   }
 
+  /** Computed once per working copy: the renderer fetches the index in pages, one call each. */
   async memberIndex(): Promise<MemberIndexRow[]> {
     this.indexCache ??= this.d.org.memberIndex();
-    return indexView(await this.indexCache, await this.workingCopy());
+    const [cached, wc] = await Promise.all([this.indexCache, this.workingCopy()]);
+    if (this.indexViewCache?.wc !== wc || this.indexViewCache.cached !== cached) {
+      this.indexViewCache = { wc, cached, rows: indexView(cached, wc) };
+    }
+    return this.indexViewCache.rows;
   }
 
   async tags(): Promise<Tag[]> {
