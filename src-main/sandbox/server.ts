@@ -204,7 +204,8 @@ async function handleCgi(
     return sendError(res, ip, new ApiError(40058, {}, `invalid api path /cgi-bin/${path}`), 404);
   }
   if (faults.rateLimited(path)) return sendError(res, ip, new ApiError(45009));
-  if (path === 'gettoken' || !route) return sendResult(res, gettoken(url.searchParams, ip, faults, tokens));
+  if (path === 'gettoken' || !route)
+    return sendResult(res, gettoken(url.searchParams, ip, faults, tokens, deps.credentials));
 
   const token = url.searchParams.get('access_token');
   if (!token) throw new ApiError(41001);
