@@ -26,6 +26,10 @@ export const errorCodes = [
   'CONFLICTS',
   /** A call in a push could not run because the department or tag it needs failed to be created. */
   'DEPENDENCY_FAILED',
+  /** The cache does not hold the current corp yet: sync before editing or pushing. */
+  'NOT_SYNCED',
+  /** Another corp is being configured while the current one still has unpushed work. */
+  'CORP_SWITCH_PENDING',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

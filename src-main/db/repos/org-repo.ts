@@ -245,6 +245,21 @@ export class OrgRepo {
     );
   }
 
+  /** The corp the cached rows belong to; null = nothing synced (or a sync was interrupted). */
+  async cacheCorp(): Promise<string | null> {
+    const r = await this.db.get<{ value: string }>("SELECT value FROM settings WHERE key = 'cache.corpId'");
+    return r ? (JSON.parse(r.value) as string) : null;
+  }
+
+  async setCacheCorp(corpId: string | null): Promise<void> {
+    if (corpId === null) await this.db.run("DELETE FROM settings WHERE key = 'cache.corpId'");
+    else
+      await this.db.run(
+        "INSERT INTO settings (key, value) VALUES ('cache.corpId', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [JSON.stringify(corpId)],
+      );
+  }
+
   async counts(): Promise<{ departments: number; members: number; tags: number; notJoined: number }> {
     const r = await this.db.get<{ d: number; m: number; t: number; n: number }>(
       `SELECT (SELECT COUNT(*) FROM departments) d, (SELECT COUNT(*) FROM members) m,
