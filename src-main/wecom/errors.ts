@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from '../contract/errors';
+import { AppError, type AppErrorShape, type ErrorCode } from '../contract/errors';
 import { redact } from '../platform/redact';
 
 export type ErrClass = 'transient' | 'rate' | 'token' | 'config' | 'request';
@@ -62,7 +62,10 @@ const codeByErrcode: Record<number, ErrorCode> = {
   41001: 'WECOM_TOKEN_INVALID',
 };
 
-/** Maps any client failure onto the contract's error codes (Chinese text lives in the renderer). */
+/**
+ * The one mapping from any failure in main onto the contract's error codes (Chinese text lives in
+ * the renderer). Dispatch and the job runner both go through `toErrorShape`, which calls this.
+ */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
   if (e instanceof WecomNetworkError)
@@ -79,4 +82,16 @@ export function toAppError(e: unknown): AppError {
     });
   }
   return new AppError('INTERNAL', e instanceof Error ? redact(e.message) : 'unknown error', { cause: e });
+}
+
+/** The error envelope sent to the renderer (invoke results and job events), message redacted. */
+export function toErrorShape(e: unknown, correlationId: string): AppErrorShape {
+  const err = toAppError(e);
+  return {
+    code: err.code,
+    message: redact(err.message),
+    retryable: err.retryable,
+    ...(err.details ? { details: err.details } : {}),
+    correlationId,
+  };
 }
