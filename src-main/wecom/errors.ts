@@ -44,6 +44,66 @@ export class WecomNetworkError extends Error {
   }
 }
 
+/**
+ * WeCom facts for reconciling writes. Codes checked against shared/wecom/fixtures/errcodes.json and
+ * errcodes.detailed.json (the official 90313 table) and API.md §2.1–2.3, §7.4.
+ */
+export type EntityKind = 'department' | 'user' | 'tag';
+
+const alreadyExists: Record<EntityKind, readonly number[]> = {
+  // 60008 部门已存在: "部门ID或者部门名称已存在" — the id OR a sibling's name; confirm by reading.
+  // (60106 is 邮箱已存在, a member's email, not a department.)
+  department: [60008],
+  // 60102 UserID已存在. Not 60104 手机号码已存在 / 60106 邮箱已存在: there ANOTHER member holds the
+  // mobile or email, so the create did not happen and must fail.
+  user: [60102],
+  // 40071 不合法的标签名字, solution "标签名字已经存在" (API.md §2.3 tag/create).
+  tag: [40071],
+};
+
+const notFound: Record<EntityKind, readonly number[]> = {
+  // 60003 部门ID不存在; 60123 无效的部门id ("部门不存在通讯录中"), used by some department APIs.
+  department: [60003, 60123],
+  // 60111 UserID不存在; 40003 无效的UserID, which 90313 also gives for members who left or were
+  // deleted ("已离职或已删除成员，userid会从通讯录中移除").
+  user: [60111, 40003],
+  // 40068 不合法的标签/标签组ID: "指定的标签/标签组ID不存在".
+  tag: [40068],
+};
+
+/** WeCom refused a create because the entity (or, for departments, its name) already exists. */
+export function isAlreadyExists(e: unknown, kind: EntityKind): e is WecomError {
+  return e instanceof WecomError && alreadyExists[kind].includes(e.errcode);
+}
+
+/** WeCom refused a call because the entity it names does not exist (e.g. a repeated delete). */
+export function isNotFound(e: unknown, kind: EntityKind): e is WecomError {
+  return e instanceof WecomError && notFound[kind].includes(e.errcode);
+}
+
+/** user/get answered "no such member" (60111, or 40003 for an id that left or was deleted). */
+export function isUserMissing(e: unknown): e is WecomError {
+  return isNotFound(e, 'user');
+}
+
+/**
+ * Runs a detail read with the contacts secret and, when WeCom refuses details to it from this IP
+ * (48009, the 2022-08-15 rule, API.md §1.2), once more with the app secret. Answers the credential
+ * that worked so the caller keeps using it for the rest of its reads.
+ */
+export async function withDetailsFallback<C, T>(
+  primary: C,
+  fallback: C | null,
+  fn: (cred: C) => Promise<T>,
+): Promise<{ value: T; cred: C }> {
+  try {
+    return { value: await fn(primary), cred: primary };
+  } catch (e) {
+    if (!(e instanceof WecomError && e.errcode === 48009 && fallback)) throw e;
+    return { value: await fn(fallback), cred: fallback };
+  }
+}
+
 const codeByErrcode: Record<number, ErrorCode> = {
   40013: 'WECOM_CORPID_INVALID',
   41002: 'WECOM_CORPID_INVALID',
