@@ -1,6 +1,19 @@
 import { AppError, type AppErrorShape, type ErrorCode } from '../contract/errors';
 import { redact } from '../platform/redact';
 
+/**
+ * The two failure types of a WeCom call, and what each promises to a caller that wrote something:
+ *
+ * - `WecomError`: WeCom answered with a definite, non-zero errcode and did NOT apply the call.
+ *   A write that gets one may be marked failed.
+ * - `WecomNetworkError`: there is no definite answer (refused, DNS, timeout, reset, 5xx, a garbled
+ *   body, or errcode -1 "system busy" on a non-idempotent call). `ambiguous` says whether the call
+ *   may nevertheless have been applied: it is true only for non-idempotent calls (see
+ *   `CallOptions.idempotent` in http-client.ts) whose request may have reached WeCom. The outbox
+ *   leaves such a row `sending` and reconciles it from WeCom's state; it must never re-send blindly.
+ *   A non-ambiguous one (connection refused, DNS) certainly did not reach WeCom.
+ */
+
 export type ErrClass = 'transient' | 'rate' | 'token' | 'config' | 'request';
 
 const transient = new Set([-1, 6000, 301022, 302005, 45033]);
@@ -17,7 +30,7 @@ export function classify(errcode: number): ErrClass {
   return 'request';
 }
 
-/** A non-zero errcode from WeCom, with credentials already stripped from the message. */
+/** A definite non-zero errcode from WeCom, with credentials already stripped from the message. */
 export class WecomError extends Error {
   readonly errcode: number;
   readonly path: string;
@@ -34,14 +47,31 @@ export class WecomError extends Error {
   }
 }
 
-/** Network failure before any WeCom answer (refused, reset, timeout, DNS, non-200). */
+export interface NetworkErrorOptions {
+  /** The call may have been applied (non-idempotent call, request possibly delivered). */
+  ambiguous?: boolean;
+  /** Set when WeCom did answer, but with an errcode that leaves the outcome open (-1). */
+  errcode?: number;
+}
+
+/** No definite answer from WeCom; see the module comment for `ambiguous`. */
 export class WecomNetworkError extends Error {
   readonly path: string;
-  constructor(path: string, reason: string) {
-    super(`network error calling WeCom ${path}: ${redact(reason)}`);
+  readonly ambiguous: boolean;
+  readonly errcode: number | null;
+  constructor(path: string, reason: string, opts: NetworkErrorOptions = {}) {
+    const what = opts.ambiguous ? 'outcome unknown' : 'network error';
+    super(`${what} calling WeCom ${path}: ${redact(reason)}`);
     this.name = 'WecomNetworkError';
     this.path = path;
+    this.ambiguous = opts.ambiguous ?? false;
+    this.errcode = opts.errcode ?? null;
   }
+}
+
+/** True when a write may have been applied although no success reached us: reconcile, never re-send. */
+export function isAmbiguous(e: unknown): e is WecomNetworkError {
+  return e instanceof WecomNetworkError && e.ambiguous;
 }
 
 /**
@@ -128,8 +158,16 @@ const codeByErrcode: Record<number, ErrorCode> = {
  */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
-  if (e instanceof WecomNetworkError)
-    return new AppError('NETWORK', e.message, { retryable: true, cause: e });
+  if (e instanceof WecomNetworkError) {
+    const details: Record<string, unknown> = { path: e.path };
+    if (e.ambiguous) details.ambiguous = true;
+    // WeCom answered (-1): the network is fine, so this must not light the offline indicator.
+    if (e.errcode !== null) {
+      details.errcode = e.errcode;
+      return new AppError('WECOM_BUSY', e.message, { retryable: true, details, cause: e });
+    }
+    return new AppError('NETWORK', e.message, { retryable: true, details, cause: e });
+  }
   if (e instanceof WecomError) {
     const code: ErrorCode =
       codeByErrcode[e.errcode] ?? (e.cls === 'transient' ? 'WECOM_BUSY' : 'WECOM_REQUEST_REJECTED');
