@@ -44,6 +44,12 @@ export const AppErrorShape = z.object({
 });
 export type AppErrorShape = z.infer<typeof AppErrorShape>;
 
+/** One schema problem in an input: the field path only, never the offending value. */
+export interface Issue {
+  path: string;
+  message: string;
+}
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
 /** Thrown inside main; dispatch turns it into the error envelope. */
@@ -61,5 +67,10 @@ export class AppError extends Error {
     this.code = code;
     this.retryable = opts.retryable ?? false;
     this.details = opts.details;
+  }
+
+  /** INVALID_INPUT with the per-field issues the renderer highlights (`details.issues`). */
+  static invalid(message: string, issues: Issue[]): AppError {
+    return new AppError('INVALID_INPUT', message, { details: { issues } });
   }
 }
