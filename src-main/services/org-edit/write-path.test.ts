@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OutboxRepo } from '../../db/repos/outbox-repo';
 import type { ChangeOp } from '../../contract/org-edit';
 import type { RunningSandbox } from '../../sandbox';
 import { REAL_CORP, runJob, twoCorps, type TwoCorps } from '../../test-support/two-corps';
@@ -115,9 +116,15 @@ describe('no blind re-sends', () => {
     const clinical = deptIn(t.demo, '临床科室')!;
     // Applied, reply lost, and WeCom unreadable right after: nothing can be decided in this run.
     t.demo.faults.dropReplies('department/create', 1);
-    t.demo.faults.dropConnections('department/list', 5);
     await stage('新建', [{ type: 'dept.create', id: -1, name: '稍后核对科', parentid: clinical.id, order: 0 }]);
+    const sb = t.demo;
+    const watch = setInterval(() => {
+      if (sb.faults.callCount('department/create') < 1) return;
+      clearInterval(watch);
+      sb.faults.dropConnections(null, 100_000);
+    }, 0);
     const first = await push();
+    clearInterval(watch);
     expect(first.ok).toBe(false);
     const mid = await t.call<{ ops: Array<{ status: string }> }>('orgEdit.getPushState');
     expect(mid.ops.map((o) => o.status)).toEqual(['sending']);
@@ -148,10 +155,8 @@ describe('no blind re-sends', () => {
     const ops = (await t.call<{ ops: Array<{ id: number; status: string }> }>('orgEdit.getPushState')).ops;
     const failed = ops.filter((o) => o.status === 'failed');
     expect(failed).toHaveLength(1);
-    expect((await t.runJob(() => ({ jobId: '' }) && t!.services.push.start())).error?.code).toBe(
-      'WECOM_REQUEST_REJECTED',
-    );
-    await t.services.push.retryFailed(failed.map((f) => f.id)).catch(() => undefined);
+    expect((await push()).error?.code).toBe('WECOM_REQUEST_REJECTED');
+    await t.call('orgEdit.retryFailed', { ids: failed.map((f) => f.id) });
     await t.services.jobs.idle();
     expect([...t.demo.state.departments.values()].filter((d) => d.name === '被拒科')).toHaveLength(1);
     expect(await changeCount()).toBe(0);
@@ -220,5 +225,38 @@ describe('one sender at a time', () => {
     expect((await running).ok).toBe(true);
     t.demo.faults.setLatency(0);
     expect([...t.demo.state.tags.values()].filter((x) => x.tagname === '推送中标签')).toHaveLength(1);
+  });
+});
+
+describe('errors keep their meaning', () => {
+  it('a local failure after WeCom applied a call leaves it in flight; the next push reads it back', async () => {
+    t = await twoCorps();
+    expect((await sync()).ok).toBe(true);
+    const spy = vi.spyOn(OutboxRepo.prototype, 'markDone').mockRejectedValueOnce(new Error('SQLITE_FULL'));
+    await stage('新标签', [{ type: 'tag.create', tagid: -1, tagname: '本地失败标签' }]);
+    const first = await push();
+    expect(first.error?.code).toBe('INTERNAL');
+    const mid = await t.call<{ ops: Array<{ status: string }> }>('orgEdit.getPushState');
+    expect(mid.ops.map((o) => o.status)).toEqual(['sending']);
+    spy.mockRestore();
+    expect((await push()).ok).toBe(true);
+    expect(t.demo.faults.callCount('tag/create')).toBe(1);
+    expect([...t.demo.state.tags.values()].filter((x) => x.tagname === '本地失败标签')).toHaveLength(1);
+  });
+
+  it('an invite refused for an untrusted IP says so, through the outbox', async () => {
+    t = await twoCorps();
+    expect((await sync()).ok).toBe(true);
+    const notJoined = [...t.demo.state.users.values()].filter((u) => u.status === 4).slice(0, 3);
+    t.demo.faults.setTrustedIps('contacts', ['10.0.0.1']);
+    const r = await t.fail('activation.invite', { userids: notJoined.map((u) => u.userid) });
+    expect(r.code).toBe('WECOM_IP_NOT_TRUSTED');
+    expect(r.details).toMatchObject({ errcode: 60020, ip: '127.0.0.1' });
+    t.demo.faults.setTrustedIps('contacts', null);
+    const ok = await t.call<{ results: Array<{ ok: boolean }> }>('activation.invite', {
+      userids: notJoined.map((u) => u.userid),
+    });
+    expect(ok.results.map((x) => x.ok)).toEqual([true, true, true]);
+    expect(t.demo.faults.callCount('batch/invite')).toBe(2);
   });
 });
