@@ -55,7 +55,7 @@ export interface CallOptions {
    * reset, 5xx, garbled body or errcode -1 is not retried and throws an ambiguous WecomNetworkError.
    */
   idempotent?: boolean;
-  /** Extra query parameters for a POST (a GET takes its query as the third argument). */
+  /** Extra query parameters, merged over the positional `query` argument. */
   query?: Record<string, string | number>;
 }
 
@@ -105,7 +105,8 @@ export class WecomHttp {
     opts: Family | CallOptions = 'contacts-read',
   ): Promise<T> {
     const o = typeof opts === 'string' ? { family: opts } : opts;
-    return this.call<T>(cred, 'GET', path, query, undefined, o.family ?? 'contacts-read', o.idempotent);
+    const q = { ...query, ...o.query };
+    return this.call<T>(cred, 'GET', path, q, undefined, o.family ?? 'contacts-read', o.idempotent);
   }
 
   /** `opts` is a family name or CallOptions; its default family is 'contacts-write'. */
