@@ -60,7 +60,8 @@ export async function twoCorps(): Promise<TwoCorps> {
   const services = await open();
   const call = async <T>(name: string, input: unknown = {}): Promise<T> => {
     const r = await services.dispatch(name, input);
-    if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.code} ${r.error.message}`), { error: r.error });
+    if (!r.ok)
+      throw Object.assign(new Error(`${name}: ${r.error.code} ${r.error.message}`), { error: r.error });
     return r.value as T;
   };
   const fail = async (name: string, input: unknown = {}) => {

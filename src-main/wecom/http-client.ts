@@ -44,7 +44,7 @@ export interface WecomHttpOptions {
  * answers 60008/60102/40071, a second delete 60003/60111/40068, and the outbox would record a
  * rejection for a call that was applied). Calls default to idempotent everywhere else.
  */
-export const NON_IDEMPOTENT_FAMILIES: ReadonlySet<Family> = new Set<Family>(['contacts-write']);
+export const NON_IDEMPOTENT_FAMILIES: ReadonlySet<Family> = new Set<Family>(['contacts-write', 'message']);
 
 export interface CallOptions {
   family?: Family;

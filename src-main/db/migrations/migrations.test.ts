@@ -87,8 +87,12 @@ describe('migration 005-corp-outbox', () => {
     const db = await fresh();
     const upTo005 = migrations.findIndex((m) => m.name === '005-corp-outbox');
     await migrate(db, upTo005);
-    await db.run(`INSERT INTO settings (key, value) VALUES ('corp.profile', '{"corpId":"wwreal","apps":[]}')`);
-    await db.run("INSERT INTO push_batches (id, started_at, status) VALUES (1, 't', 'done'), (2, 't', 'open')");
+    await db.run(
+      `INSERT INTO settings (key, value) VALUES ('corp.profile', '{"corpId":"wwreal","apps":[]}')`,
+    );
+    await db.run(
+      "INSERT INTO push_batches (id, started_at, status) VALUES (1, 't', 'done'), (2, 't', 'open')",
+    );
     await db.run(
       "INSERT INTO staged_changes (label, ops, summaries, base, created_at, batch_id) VALUES ('a', '[]', '[]', '{}', 't', 2), ('b', '[]', '[]', '{}', 't', NULL)",
     );

@@ -40,7 +40,9 @@ describe('corp scope: nothing staged for one corp reaches another', () => {
     t.demo.faults.dropConnections(null, 100_000);
     expect((await push()).ok).toBe(false);
     t.demo.faults.reset();
-    await stage('演示新建', [{ type: 'dept.create', id: -1, name: '演示新科', parentid: clinical.id, order: 0 }]);
+    await stage('演示新建', [
+      { type: 'dept.create', id: -1, name: '演示新科', parentid: clinical.id, order: 0 },
+    ]);
     expect(await changeCount()).toBe(2);
 
     // Saving the real profile first says what the demo still holds.
@@ -116,7 +118,9 @@ describe('no blind re-sends', () => {
     const clinical = deptIn(t.demo, '临床科室')!;
     // Applied, reply lost, and WeCom unreadable right after: nothing can be decided in this run.
     t.demo.faults.dropReplies('department/create', 1);
-    await stage('新建', [{ type: 'dept.create', id: -1, name: '稍后核对科', parentid: clinical.id, order: 0 }]);
+    await stage('新建', [
+      { type: 'dept.create', id: -1, name: '稍后核对科', parentid: clinical.id, order: 0 },
+    ]);
     const sb = t.demo;
     const watch = setInterval(() => {
       if (sb.faults.callCount('department/create') < 1) return;
@@ -168,7 +172,9 @@ describe('id map per batch', () => {
     t = await twoCorps();
     expect((await sync()).ok).toBe(true);
     const clinical = deptIn(t.demo, '临床科室')!;
-    await stage('第一批', [{ type: 'dept.create', id: -1, name: '第一批科', parentid: clinical.id, order: 0 }]);
+    await stage('第一批', [
+      { type: 'dept.create', id: -1, name: '第一批科', parentid: clinical.id, order: 0 },
+    ]);
     expect((await push()).ok).toBe(true);
     const first = deptIn(t.demo, '第一批科')!;
     // The renderer picks -1 again (nothing local is left); the create is refused by WeCom.
@@ -186,9 +192,11 @@ describe('id map per batch', () => {
     expect((await push()).ok).toBe(false);
     expect(t.demo.state.users.get(mover.userid.toLowerCase())?.department).toEqual(home);
     expect([...t.demo.state.users.values()].filter((u) => u.department.includes(first.id))).toHaveLength(0);
-    const ops = (await t.call<{ ops: Array<{ kind: string; status: string; errorCode: string | null }> }>(
-      'orgEdit.getPushState',
-    )).ops;
+    const ops = (
+      await t.call<{ ops: Array<{ kind: string; status: string; errorCode: string | null }> }>(
+        'orgEdit.getPushState',
+      )
+    ).ops;
     expect(ops.map((o) => [o.kind, o.status, o.errorCode])).toEqual([
       ['dept.create', 'failed', 'WECOM_REQUEST_REJECTED'],
       ['member.update', 'failed', 'DEPENDENCY_FAILED'],

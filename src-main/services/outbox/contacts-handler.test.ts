@@ -11,7 +11,11 @@ let h: OutboxHandler<ContactsCall>;
 beforeAll(async () => {
   sb = await startSandbox();
   const http = new WecomHttp({ baseURL: sb.url, logger: createLogger(), minRetryDelayMs: 5 });
-  h = contactsHandler(http, { corpId: sb.credentials.corpId, secret: sb.credentials.contactsSecret, label: 't' });
+  h = contactsHandler(http, {
+    corpId: sb.credentials.corpId,
+    secret: sb.credentials.contactsSecret,
+    label: 't',
+  });
 });
 afterAll(() => sb.close());
 
@@ -25,7 +29,13 @@ const someUser = (deptId: number) => [...sb.state.users.values()].find((u) => u.
 describe('contacts reconcile, for every kind', () => {
   it('dept.create, dept.update, dept.delete', async () => {
     const parent = dept('临床科室');
-    const create: ContactsCall = { kind: 'dept.create', localId: -1, name: '核对测试科', parentId: parent.id, order: 1 };
+    const create: ContactsCall = {
+      kind: 'dept.create',
+      localId: -1,
+      name: '核对测试科',
+      parentId: parent.id,
+      order: 1,
+    };
     expect(await h.reconcile(create)).toEqual({ applied: false });
     const sent = await h.send(create);
     expect(await h.reconcile(create)).toEqual({ applied: true, remoteId: sent.remoteId });
@@ -122,7 +132,13 @@ describe('contacts reconcile, for every kind', () => {
 
   it('treats "exists" / "not found" refusals as possibly our own earlier call', async () => {
     const parent = dept('医技科室');
-    const create: ContactsCall = { kind: 'dept.create', localId: -2, name: '重复名科', parentId: parent.id, order: 0 };
+    const create: ContactsCall = {
+      kind: 'dept.create',
+      localId: -2,
+      name: '重复名科',
+      parentId: parent.id,
+      order: 0,
+    };
     await h.send(create);
     const again = await h.send(create).then(
       () => null,

@@ -1,23 +1,20 @@
 import type { CallOf, ContactsCall } from '../../contract/outbox';
 import { contactsRead, type WxMember } from '../../wecom/endpoints/contacts-read';
 import { sendContactsCall } from '../../wecom/endpoints/contacts-write';
-import { WecomError } from '../../wecom/errors';
+import { isAlreadyExists, isNotFound, isUserMissing } from '../../wecom/errors';
 import type { WecomHttp } from '../../wecom/http-client';
 import type { Credential } from '../../wecom/token-provider';
 import type { OutboxHandler, Reconciled } from './handler';
 
-/** Errcodes that, for a call already sent once, mean our earlier call took effect (API.md §2). */
-const EXISTS: Partial<Record<ContactsCall['kind'], number[]>> = {
-  'dept.create': [60008],
-  'member.create': [60102],
-  'tag.create': [40071],
+/** For a call already sent once, the refusals that mean our earlier call took effect. */
+const ALREADY: Partial<Record<ContactsCall['kind'], (e: unknown) => boolean>> = {
+  'dept.create': (e) => isAlreadyExists(e, 'department'),
+  'member.create': (e) => isAlreadyExists(e, 'user'),
+  'tag.create': (e) => isAlreadyExists(e, 'tag'),
+  'dept.delete': (e) => isNotFound(e, 'department'),
+  'member.delete': (e) => isNotFound(e, 'user'),
+  'tag.delete': (e) => isNotFound(e, 'tag'),
 };
-const MISSING: Partial<Record<ContactsCall['kind'], number[]>> = {
-  'dept.delete': [60003, 60123],
-  'member.delete': [60111, 40003],
-  'tag.delete': [40068],
-};
-const USER_MISSING = [60111, 40003];
 
 const NOT_APPLIED: Reconciled = { applied: false };
 const APPLIED: Reconciled = { applied: true, remoteId: null };
@@ -29,7 +26,7 @@ export function contactsHandler(http: WecomHttp, cred: Credential): OutboxHandle
     try {
       return await read.userGet(userid);
     } catch (e) {
-      if (e instanceof WecomError && USER_MISSING.includes(e.errcode)) return null;
+      if (isUserMissing(e)) return null;
       throw e;
     }
   };
@@ -96,9 +93,7 @@ export function contactsHandler(http: WecomHttp, cred: Credential): OutboxHandle
     family: 'contacts-write',
     send: (call) => sendContactsCall(http, cred, call),
     reconcile,
-    meansApplied: (call, e) =>
-      e instanceof WecomError &&
-      ((EXISTS[call.kind] ?? []).includes(e.errcode) || (MISSING[call.kind] ?? []).includes(e.errcode)),
+    meansApplied: (call, e) => ALREADY[call.kind]?.(e) ?? false,
   };
 }
 
