@@ -83,7 +83,7 @@ describe('migration 003-org-edit', () => {
 });
 
 describe('migrations as a whole', () => {
-  it('runs in WAL mode with foreign keys on', async () => {
+  it('runs in WAL mode, synchronous FULL, with foreign keys on', async () => {
     const t = await tempDb();
     cleanups.push(t.cleanup);
     await t.db.close();
@@ -91,6 +91,7 @@ describe('migrations as a whole', () => {
     cleanups.push(() => db.close());
     expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
     expect(await db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
+    expect(await db.get('PRAGMA synchronous')).toEqual({ synchronous: 2 });
     expect(await schemaVersion(db)).toBe(migrations.length);
   });
 
