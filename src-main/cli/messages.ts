@@ -1,7 +1,17 @@
 import type { ErrorCode } from '../contract/errors';
 
+type Details = Record<string, unknown>;
+
+function dbCorrupt(d: Details): string {
+  const file = typeof d.file === 'string' ? d.file : '数据目录下的 zhb.sqlite';
+  return (
+    `本地数据库文件已损坏，无法打开：${file}。为保护其中的记录，综合部助手不会覆盖或修改它。` +
+    '请把该文件（连同同名的 -wal、-shm 文件）移到别的文件夹保存并交给信息科尝试修复；之后再启动会新建空数据库，需重新设置并同步通讯录'
+  );
+}
+
 /** Chinese text with the fix, for terminals (the renderer has its own catalogue). */
-const text: Record<ErrorCode, string> = {
+const text: Record<ErrorCode, string | ((d: Details) => string)> = {
   INVALID_INPUT: '输入或配置有误，请按提示修改后重试',
   NOT_FOUND: '要找的对象不存在，可能已被删除',
   NOT_CONFIGURED:
@@ -10,6 +20,7 @@ const text: Record<ErrorCode, string> = {
   CANCELLED: '已取消',
   JOB_RUNNING: '已有同步在进行中，请等待其完成',
   DB_TOO_NEW: '本地数据库由更新版本的综合部助手创建，请升级本程序后再运行',
+  DB_CORRUPT: dbCorrupt,
   INTERNAL: '程序内部错误，请把日志（数据目录下 logs/main.log）发给信息中心',
   WECOM_CORPID_INVALID: '企业ID不正确（40013）：请在企业微信管理后台「我的企业」页面底部复制企业ID',
   WECOM_SECRET_INVALID: 'Secret 不正确或已重置（40001）：请到管理后台重新查看并复制 Secret',
@@ -26,9 +37,11 @@ const text: Record<ErrorCode, string> = {
   CONFLICTS: '企业微信中有人修改了你也改过的部门或成员：请在应用中逐项选择保留哪一方后再推送',
 };
 
-export function cliErrorText(code: ErrorCode, details?: Record<string, unknown>): string {
+export function cliErrorText(code: ErrorCode, details: Details = {}): string {
+  const t = text[code];
+  const base = typeof t === 'function' ? t(details) : t;
   const extra: string[] = [];
-  if (typeof details?.errcode === 'number') extra.push(`错误码 ${details.errcode}`);
-  if (typeof details?.ip === 'string') extra.push(`企业微信看到的 IP：${details.ip}`);
-  return extra.length ? `${text[code]}（${extra.join('，')}）` : text[code];
+  if (typeof details.errcode === 'number') extra.push(`错误码 ${details.errcode}`);
+  if (typeof details.ip === 'string') extra.push(`企业微信看到的 IP：${details.ip}`);
+  return extra.length ? `${base}（${extra.join('，')}）` : base;
 }

@@ -12,6 +12,8 @@ export const errorCodes = [
   'CANCELLED',
   'JOB_RUNNING',
   'DB_TOO_NEW',
+  /** The main database file is damaged; the app will not overwrite it. details.file names it. */
+  'DB_CORRUPT',
   'INTERNAL',
   'WECOM_CORPID_INVALID',
   'WECOM_SECRET_INVALID',

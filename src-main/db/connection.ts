@@ -1,6 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { dirname, join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { AppError } from '../contract/errors';
+import type { Logger } from '../platform/logger';
+import { attachCache } from './cache/attach';
+import { CACHE_FILE } from './cache/schema';
 import { migrations } from './migrations';
 
 export type SqlValue = string | number | bigint | Buffer | null;
@@ -174,13 +178,38 @@ export async function migrate(db: Db, upTo: number = migrations.length): Promise
   return schemaVersion(db);
 }
 
-export async function openDatabase(file: string): Promise<Db> {
-  const db = await Db.open(file);
+/** SQLite's answer for a file that is not a database or whose pages are damaged. */
+export function isCorruptionError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
+}
+
+/**
+ * Opens the main db (the precious records) with the disposable org cache attached, then migrates.
+ * A damaged main file is never touched: DB_CORRUPT names it, and the user decides what to do with it.
+ */
+export async function openDatabase(
+  file: string,
+  opts: { cacheFile?: string; logger?: Logger } = {},
+): Promise<Db> {
+  const corrupt = (e: unknown) =>
+    new AppError('DB_CORRUPT', `database file is damaged: ${file}`, { details: { file }, cause: e });
+  let db: Db;
   try {
+    db = await Db.open(file);
+  } catch (e) {
+    throw isCorruptionError(e) ? corrupt(e) : e;
+  }
+  try {
+    const check = await db.all<{ quick_check: string }>('PRAGMA main.quick_check');
+    if (check.length !== 1 || check[0]?.quick_check !== 'ok') throw corrupt(check.slice(0, 5));
+    // Before the cache: an older app must not throw away the cache of the newer one it refuses to run.
+    await refuseTooNew(db);
+    await attachCache(db, opts.cacheFile ?? join(dirname(file), CACHE_FILE), opts.logger);
     await migrate(db);
   } catch (e) {
-    await db.close();
-    throw e;
+    await db.close().catch(() => undefined);
+    throw isCorruptionError(e) ? corrupt(e) : e;
   }
   return db;
 }

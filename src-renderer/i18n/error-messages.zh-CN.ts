@@ -56,6 +56,13 @@ export const errorMessages: Record<ErrorCode, Entry> = {
     title: '本机数据来自更新版本的综合部助手',
     detail: () => '当前程序版本较旧，无法安全读取这些数据。请安装最新版本的综合部助手后再打开。',
   },
+  DB_CORRUPT: {
+    title: '本机数据库文件已损坏，无法打开',
+    detail: (d) => {
+      const file = typeof d.file === 'string' ? d.file : '数据目录下的 zhb.sqlite';
+      return `文件：${file}。为保护其中的记录，综合部助手不会覆盖或修改它。请先关闭综合部助手，把该文件（连同同名的 -wal、-shm 文件）移到别的文件夹保存，交给信息科尝试修复；之后再打开会新建空的数据库，需要重新填写设置并同步通讯录。`;
+    },
+  },
   INTERNAL: {
     title: '程序内部出错',
     detail: () => '请重试一次；如果仍然出现，请把错误编号发给信息科或开发人员。',
