@@ -4,7 +4,12 @@ import { openDatabase } from './db/connection';
 import { OrgRepo } from './db/repos/org-repo';
 import { SettingsRepo } from './db/repos/settings-repo';
 import { SyncRunsRepo } from './db/repos/sync-runs-repo';
-import { EditRepo } from './db/repos/edit-repo';
+import { AuditRepo } from './db/repos/audit-repo';
+import { ChangesRepo } from './db/repos/changes-repo';
+import { OutboxRepo } from './db/repos/outbox-repo';
+import { RulesRepo } from './db/repos/rules-repo';
+import { OutboxService } from './services/outbox/outbox-service';
+import { contactsSource } from './services/outbox/contacts-source';
 import { ActivationService } from './services/org-edit/activation-service';
 import { OrgEditService } from './services/org-edit/org-edit-service';
 import { PushService } from './services/org-edit/push-service';
@@ -67,7 +72,12 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
   const jobs = new JobRunner(bus, logger);
   const orgRepo = new OrgRepo(db);
   const runsRepo = new SyncRunsRepo(db);
-  const editRepo = new EditRepo(db);
+  const changesRepo = new ChangesRepo(db);
+  const outboxRepo = new OutboxRepo(db);
+  const rulesRepo = new RulesRepo(db);
+  const auditRepo = new AuditRepo(db);
+  const now = () => new Date().toISOString();
+  const outbox = new OutboxService({ repo: outboxRepo, handlers: contactsSource(corp), logger, now });
   const org = new OrgService({
     repo: orgRepo,
     runs: runsRepo,
@@ -77,10 +87,21 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     connectivity,
     logger,
   });
-  const editor = new OrgEditService({ org: orgRepo, edit: editRepo, bus, logger });
+  const editor = new OrgEditService({
+    org: orgRepo,
+    changes: changesRepo,
+    outbox: outboxRepo,
+    rules: rulesRepo,
+    corp,
+    jobs,
+    bus,
+    logger,
+  });
   const push = new PushService({
     org: orgRepo,
-    edit: editRepo,
+    changes: changesRepo,
+    outboxRepo,
+    outbox,
     editor,
     corp,
     jobs,
@@ -88,10 +109,22 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     connectivity,
     logger,
   });
-  const rules = new RulesService({ edit: editRepo, editor });
-  const activation = new ActivationService({ org: orgRepo, runs: runsRepo, edit: editRepo, editor, corp });
+  const rules = new RulesService({ rules: rulesRepo, editor });
+  const activation = new ActivationService({
+    org: orgRepo,
+    runs: runsRepo,
+    outbox,
+    outboxRepo,
+    editor,
+    corp,
+  });
   const settings = new SettingsService({
     corp,
+    org: orgRepo,
+    changes: changesRepo,
+    outbox: outboxRepo,
+    jobs,
+    bus,
     settings: settingsRepo,
     secrets: ports.secrets,
     connectivity,
@@ -105,7 +138,7 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     },
     'settings.getProfile': () => settings.profile(),
     'settings.saveProfile': (input) => settings.save(input),
-    'settings.resetToDemo': () => settings.resetToDemo(),
+    'settings.resetToDemo': (input) => settings.resetToDemo(input),
     'settings.testConnection': () => settings.testConnection(),
     'org.startSync': async () => org.startSync(),
     'org.getSyncState': () => org.syncState(),
@@ -131,8 +164,11 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     'orgEdit.resolveConflict': async ({ changeId, keep }) => ({
       remaining: await push.resolve(changeId, keep),
     }),
-    'orgEdit.retryFailed': () => push.retryFailed(),
-    'audit.list': async ({ limit, beforeId }) => ({ entries: await editRepo.auditList(limit, beforeId) }),
+    'orgEdit.retryFailed': ({ ids }) => push.retryFailed(ids),
+    'orgEdit.settleFailed': ({ id, how }) => push.settleFailed(id, how),
+    'audit.list': async ({ limit, beforeId }) => ({
+      entries: await auditRepo.list(await editor.corpId(), limit, beforeId),
+    }),
     'rules.list': async () => ({ rules: await rules.list() }),
     'rules.save': async (r) => ({ rule: await rules.save(r) }),
     'rules.delete': async ({ id }) => ({ deleted: await rules.delete(id) }),

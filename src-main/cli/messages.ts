@@ -57,6 +57,10 @@ const text: Record<ErrorCode, string | ((d: Details) => string)> = {
   WECOM_REQUEST_REJECTED: '企业微信拒绝了这次请求，请查看错误码说明后修改',
   DEPENDENCY_FAILED: '这一步依赖的新建部门或标签没有成功，请先处理那一项失败后重试',
   CONFLICTS: '企业微信中有人修改了你也改过的部门或成员：请在应用中逐项选择保留哪一方后再推送',
+  NOT_SYNCED:
+    '本地还没有当前企业的通讯录：请先同步（npm run cli -- sync，或在应用中点「同步」）后再修改或推送',
+  CORP_SWITCH_PENDING:
+    '当前企业还有未推送的修改：切换企业后这些修改会为原企业保留（不会推送到新企业），重新配置原企业后可继续',
 };
 
 export function cliErrorText(code: ErrorCode, details: Details = {}): string {

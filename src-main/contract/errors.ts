@@ -30,6 +30,10 @@ export const errorCodes = [
   'CONFLICTS',
   /** A call in a push could not run because the department or tag it needs failed to be created. */
   'DEPENDENCY_FAILED',
+  /** The cache does not hold the current corp yet: sync before editing or pushing. */
+  'NOT_SYNCED',
+  /** Another corp is being configured while the current one still has unpushed work. */
+  'CORP_SWITCH_PENDING',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);
@@ -43,6 +47,12 @@ export const AppErrorShape = z.object({
   correlationId: z.string(),
 });
 export type AppErrorShape = z.infer<typeof AppErrorShape>;
+
+/** One schema problem in an input: the field path only, never the offending value. */
+export interface Issue {
+  path: string;
+  message: string;
+}
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
@@ -61,5 +71,10 @@ export class AppError extends Error {
     this.code = code;
     this.retryable = opts.retryable ?? false;
     this.details = opts.details;
+  }
+
+  /** INVALID_INPUT with the per-field issues the renderer highlights (`details.issues`). */
+  static invalid(message: string, issues: Issue[]): AppError {
+    return new AppError('INVALID_INPUT', message, { details: { issues } });
   }
 }

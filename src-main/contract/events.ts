@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AppErrorShape } from './errors';
 
-export const JobKind = z.enum(['org.sync', 'org.push']);
+/** Every kind of long-running job; the job runner allows one running job per kind. */
+export const JobKind = z.enum(['org.sync', 'org.push', 'org.invite', 'outbox.run']);
+export type JobKind = z.infer<typeof JobKind>;
 
 export const events = {
   'job.progressed': z.object({

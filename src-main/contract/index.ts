@@ -4,3 +4,4 @@ export * from './org';
 export * from './org-edit';
 export * from './procedures';
 export * from './settings';
+export * from './outbox';

@@ -130,20 +130,6 @@ export const Conflict = z.object({
 });
 export type Conflict = z.infer<typeof Conflict>;
 
-export const OutboxStatus = z.enum(['pending', 'sending', 'done', 'failed']);
-export const OutboxOp = z.object({
-  id: z.number().int(),
-  seq: z.number().int(),
-  api: z.string(),
-  summary: z.string(),
-  status: OutboxStatus,
-  attempts: z.number().int(),
-  errorCode: z.string().nullable(),
-  errcode: z.number().int().nullable(),
-  updatedAt: z.string(),
-});
-export type OutboxOp = z.infer<typeof OutboxOp>;
-
 export const AuditEntry = z.object({
   id: z.number().int(),
   at: z.string(),

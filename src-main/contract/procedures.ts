@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConnectionCheck, ProfileInput, ProfileView } from './settings';
 import { Department, Member, MemberIndexRow, SyncState, Tag } from './org';
+import { OutboxOp } from './outbox';
 import {
   ActivationRow,
   AuditEntry,
@@ -9,7 +10,6 @@ import {
   Conflict,
   DiffLine,
   InviteResult,
-  OutboxOp,
   Rule,
   RuleInput,
   RulePreview,
@@ -37,7 +37,11 @@ export const procedures = {
   ),
   'settings.getProfile': proc('query', none, ProfileView),
   'settings.saveProfile': proc('command', ProfileInput, ProfileView),
-  'settings.resetToDemo': proc('command', none, ProfileView),
+  'settings.resetToDemo': proc(
+    'command',
+    z.object({ confirmCorpSwitch: z.boolean().optional() }).strict(),
+    ProfileView,
+  ),
   'settings.testConnection': proc('command', none, z.object({ checks: z.array(ConnectionCheck) })),
   'org.startSync': proc('command', none, z.object({ jobId: z.string() })),
   'org.getSyncState': proc('query', none, SyncState),
@@ -122,7 +126,18 @@ export const procedures = {
     z.object({ changeId: z.number().int(), keep: z.enum(['mine', 'theirs']) }).strict(),
     z.object({ remaining: z.number().int() }),
   ),
-  'orgEdit.retryFailed': proc('command', none, z.object({ jobId: z.string() })),
+  /** 「重试」: failed calls (all, or the ones named) go back to the outbox and a push runs. */
+  'orgEdit.retryFailed': proc(
+    'command',
+    z.object({ ids: z.array(z.number().int()).max(10_000).optional() }).strict(),
+    z.object({ jobId: z.string() }),
+  ),
+  /** 「跳过」 / 「以企业微信为准」 for one failed call; its batch closes once nothing is left open. */
+  'orgEdit.settleFailed': proc(
+    'command',
+    z.object({ id: z.number().int(), how: z.enum(['skip', 'takeTheirs']) }).strict(),
+    z.object({ remaining: z.number().int() }),
+  ),
   'audit.list': proc(
     'query',
     z.object({ limit: z.number().int().min(1).max(1000), beforeId: z.number().int().optional() }).strict(),

@@ -31,6 +31,8 @@ export const ProfileInput = z.object({
   /** Omitted = keep the stored secret. */
   contactsSecret: SecretInput.optional(),
   apps: z.array(AppConfigInput).max(20),
+  /** Switch corps although the current one has unpushed work (kept for it, never sent elsewhere). */
+  confirmCorpSwitch: z.boolean().optional(),
 });
 export type ProfileInput = z.infer<typeof ProfileInput>;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../contract/errors';
 import { createLogger } from '../platform/logger';
 import { registerSecret } from '../platform/redact';
+import { WecomError, WecomNetworkError } from '../wecom/errors';
 import { createDispatch } from './dispatch';
 import type { Handlers } from './router';
 
@@ -63,5 +64,48 @@ describe('dispatch', () => {
     expect(b).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     if (!b.ok) expect(b.error.message).not.toContain('leaky-secret-999');
     expect(logger.lines.join('\n')).not.toMatch(/leaky-secret-999|access_token=abc/);
+  });
+
+  it('maps a WecomError thrown by a handler to its own code, not INTERNAL', async () => {
+    const logger = createLogger();
+    const d = createDispatch(
+      stub({
+        'org.getTree': async () => {
+          throw new WecomError(
+            60020,
+            'not allow to access from your ip, hint: [1655882753557010848204971], from ip: 10.1.2.3, more info at x',
+            'batch/invite',
+          );
+        },
+      }),
+      logger,
+    );
+    expect(await d('org.getTree', {})).toEqual({
+      ok: false,
+      error: {
+        code: 'WECOM_IP_NOT_TRUSTED',
+        message: expect.stringContaining('60020') as unknown,
+        retryable: false,
+        details: { errcode: 60020, path: 'batch/invite', ip: '10.1.2.3' },
+        correlationId: expect.stringMatching(/[0-9a-f-]{36}/) as unknown,
+      },
+    });
+    // A WeCom refusal is the clerk's configuration, not a program fault: logged as a warning.
+    expect(logger.lines.join('\n')).toMatch(/WARN org\.getTree failed .* WECOM_IP_NOT_TRUSTED/);
+  });
+
+  it('maps a WecomNetworkError to NETWORK (the offline indicator keys on it), redacted', async () => {
+    registerSecret('net-secret-4242');
+    const d = createDispatch(
+      stub({
+        'org.getTree': async () => {
+          throw new WecomNetworkError('user/get', 'ECONNRESET net-secret-4242 access_token=zzz');
+        },
+      }),
+      createLogger(),
+    );
+    const r = await d('org.getTree', {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'NETWORK', retryable: true } });
+    expect(JSON.stringify(r)).not.toMatch(/net-secret-4242|access_token=zzz/);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, type Result } from '../contract/errors';
 import { procedures, type ProcedureName } from '../contract/procedures';
 import type { Logger } from '../platform/logger';
-import { redact } from '../platform/redact';
+import { toErrorShape } from '../wecom/errors';
 import type { Handlers } from './router';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
@@ -27,39 +27,25 @@ export function createDispatch(
       const spec = procedures[method];
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {
-        throw new AppError('INVALID_INPUT', `invalid input for ${method}`, {
-          details: {
-            issues: parsed.error.issues.map((i) => ({
-              path: i.path.map(String).join('.'),
-              message: i.message,
-            })),
-          },
-        });
+        throw AppError.invalid(
+          `invalid input for ${method}`,
+          parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+        );
       }
       const handler = handlers[method] as (i: unknown, c: { correlationId: string }) => Promise<unknown>;
       const value = await handler(parsed.data, { correlationId });
       if (opts.validateOutput) spec.output.parse(value);
       return { ok: true, value };
     } catch (e) {
-      const err =
-        e instanceof AppError
-          ? e
-          : new AppError('INTERNAL', e instanceof Error ? e.message : 'unexpected failure');
-      const log = err.code === 'INTERNAL' ? logger.error : logger.warn;
+      // Every failure, WeCom's included, is mapped in one place so a direct handler's
+      // WecomError reaches the clerk with its own code (IP, network…) rather than INTERNAL.
+      const error = toErrorShape(e, correlationId);
+      const log = error.code === 'INTERNAL' ? logger.error : logger.warn;
       log(
-        `${String(method)} failed [${correlationId}] ${err.code}: ${err.message}`,
+        `${String(method)} failed [${correlationId}] ${error.code}: ${error.message}`,
         e instanceof Error ? e.stack : undefined,
       );
-      return {
-        ok: false,
-        error: {
-          code: err.code,
-          message: redact(err.message),
-          retryable: err.retryable,
-          ...(err.details ? { details: err.details } : {}),
-          correlationId,
-        },
-      };
+      return { ok: false, error };
     }
   };
 }

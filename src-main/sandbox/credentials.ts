@@ -1,5 +1,6 @@
-// Fixed sandbox credentials. Nothing here is secret: they only open the local sandbox and are
-// printed by main.ts on start-up so the desktop app / e2e can be pointed at it.
+// Default sandbox credentials (overridable per sandbox via CredentialOptions). Nothing here is
+// secret: they only open the local sandbox and are printed by main.ts on start-up so the desktop
+// app / e2e can be pointed at it.
 //
 //   corpId           ww5a1d0e0c2b4f6a01
 //   contacts secret  sandbox-contacts-secret-0001   (通讯录同步 secret: contacts writes, user/list_id)
@@ -25,8 +26,20 @@ export interface SandboxCredentials {
 
 export const CORP_ID = 'ww5a1d0e0c2b4f6a01';
 export const CONTACTS_SECRET = 'sandbox-contacts-secret-0001';
+export const APP_SECRET_PREFIX = 'sandbox-app-secret-';
 
-interface AppDef extends SandboxApp {
+/** Per-sandbox overrides so two sandboxes can stand in for two different corps. */
+export interface CredentialOptions {
+  corpId?: string;
+  contactsSecret?: string;
+  /** app secrets are `<prefix><agentid>` */
+  appSecretPrefix?: string;
+}
+
+interface AppDef {
+  name: string;
+  purpose: AppPurpose;
+  agentid: number;
   /** apps created after 2022-06-20 lose mobile/email/gender/avatar in user reads (API.md §1.4) */
   createdAfter20220620: boolean;
 }
@@ -36,22 +49,37 @@ const APPS: AppDef[] = [
   { name: '学科公告', purpose: '学科公告', agentid: 1000003, createdAfter20220620: true },
   { name: '会议助手', purpose: '会议助手', agentid: 1000004, createdAfter20220620: false },
   { name: '小助手云盘', purpose: '云盘', agentid: 1000005, createdAfter20220620: true },
-].map((a) => ({ ...a, purpose: a.purpose as AppPurpose, secret: `sandbox-app-secret-${a.agentid}` }));
+];
+
+export function makeCredentials(opts: CredentialOptions = {}): SandboxCredentials {
+  const corpId = opts.corpId ?? CORP_ID;
+  const contactsSecret = opts.contactsSecret ?? CONTACTS_SECRET;
+  const prefix = opts.appSecretPrefix ?? APP_SECRET_PREFIX;
+  // an empty value would make gettoken's "missing parameter" checks (41002/41004) unreachable
+  if (!corpId || !contactsSecret || !prefix)
+    throw new Error('corpId / contactsSecret / appSecretPrefix 不能为空');
+  const apps = APPS.map(({ name, purpose, agentid }) => ({
+    name,
+    purpose,
+    agentid,
+    secret: `${prefix}${agentid}`,
+  }));
+  if (apps.some((a) => a.secret === contactsSecret)) throw new Error('通讯录 Secret 不能与应用 Secret 相同');
+  return { corpId, contactsSecret, apps };
+}
 
 export function defaultCredentials(): SandboxCredentials {
-  return {
-    corpId: CORP_ID,
-    contactsSecret: CONTACTS_SECRET,
-    apps: APPS.map(({ name, purpose, agentid, secret }) => ({ name, purpose, agentid, secret })),
-  };
+  return makeCredentials();
 }
 
 /** Who a secret belongs to: the contacts-sync tool or an app. */
 export type Principal = { kind: 'contacts' } | { kind: 'app'; agentid: number; stripSensitive: boolean };
 
-export function principalForSecret(secret: string): Principal | undefined {
-  if (secret === CONTACTS_SECRET) return { kind: 'contacts' };
-  const app = APPS.find((a) => a.secret === secret);
+/** Resolves a secret against one sandbox's credentials only, so another corp's secret is refused. */
+export function principalForSecret(creds: SandboxCredentials, secret: string): Principal | undefined {
+  if (secret === creds.contactsSecret) return { kind: 'contacts' };
+  const app = creds.apps.find((a) => a.secret === secret);
   if (!app) return undefined;
-  return { kind: 'app', agentid: app.agentid, stripSensitive: app.createdAfter20220620 };
+  const def = APPS.find((d) => d.agentid === app.agentid);
+  return { kind: 'app', agentid: app.agentid, stripSensitive: def?.createdAfter20220620 ?? true };
 }

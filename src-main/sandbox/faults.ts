@@ -1,3 +1,4 @@
+import { assertServerErrorStatus, PathQueue, type AfterApply } from './reply-faults';
 import type { TokenStore } from './tokens';
 
 /** Knobs tests and e2e use to make the sandbox misbehave the way WeCom does in production. */
@@ -12,6 +13,17 @@ export interface FaultControls {
   setLatency(ms: number): void;
   /** destroy the socket without a response for the next `count` calls (to `path`, or any path when null) */
   dropConnections(path: string | null, count: number): void;
+  /**
+   * for the next `count` calls (to `path`, or any path when null) that reach their handler: the
+   * handler runs and applies its change, then the socket is destroyed without a response
+   */
+  dropReplies(path: string | null, count: number): void;
+  /** the next `count` calls to `path` that reach their handler apply the change, then answer `errcode` */
+  failAfterApply(path: string, errcode: number, count?: number): void;
+  /** like failAfterApply, but the answer is HTTP `status` (5xx) with an HTML gateway page */
+  httpErrorAfterApply(path: string, status: number, count?: number): void;
+  /** the next `count` calls to `path` answer HTTP `status` (5xx) before doing any work */
+  httpErrorNext(path: string, status: number, count?: number): void;
   /** 企业可信IP of the contacts secret or an app (by agentid); null = not enforced */
   setTrustedIps(target: 'contacts' | number, ips: string[] | null): void;
   /** contacts-secret detail reads (user/get, user/list, department/list) answer 48009 */
@@ -52,6 +64,8 @@ export class Faults implements FaultControls {
   contactDetailsForbidden = false;
   private failQueue = new Map<string, { errcode: number; remaining: number }[]>();
   private drops: { path: string | null; remaining: number }[] = [];
+  private afterApply = new PathQueue<AfterApply>();
+  private httpErrors = new PathQueue<number>();
   private trusted = new Map<string, Set<string>>();
   private rateOverride: number | null = null;
   private rateWindows = new Map<string, Window>();
@@ -87,6 +101,24 @@ export class Faults implements FaultControls {
     this.drops.push({ path: path === null ? null : normalizeApiPath(path), remaining: count });
   }
 
+  dropReplies(path: string | null, count: number): void {
+    this.afterApply.add(path === null ? null : normalizeApiPath(path), count, { kind: 'drop' });
+  }
+
+  failAfterApply(path: string, errcode: number, count = 1): void {
+    this.afterApply.add(normalizeApiPath(path), count, { kind: 'errcode', errcode });
+  }
+
+  httpErrorAfterApply(path: string, status: number, count = 1): void {
+    assertServerErrorStatus(status);
+    this.afterApply.add(normalizeApiPath(path), count, { kind: 'http', status });
+  }
+
+  httpErrorNext(path: string, status: number, count = 1): void {
+    assertServerErrorStatus(status);
+    this.httpErrors.add(normalizeApiPath(path), count, status);
+  }
+
   setTrustedIps(target: 'contacts' | number, ips: string[] | null): void {
     const key = String(target);
     if (ips === null) this.trusted.delete(key);
@@ -119,6 +151,8 @@ export class Faults implements FaultControls {
     this.contactDetailsForbidden = false;
     this.failQueue.clear();
     this.drops = [];
+    this.afterApply.clear();
+    this.httpErrors.clear();
     this.trusted.clear();
     this.rateOverride = null;
     this.rateWindows.clear();
@@ -139,6 +173,15 @@ export class Faults implements FaultControls {
     d.remaining--;
     this.drops = this.drops.filter((x) => x.remaining > 0);
     return true;
+  }
+
+  /** consumed only once the call has reached its handler, so earlier refusals don't use it up */
+  takeAfterApply(path: string): AfterApply | undefined {
+    return this.afterApply.take(path);
+  }
+
+  takeHttpError(path: string): number | undefined {
+    return this.httpErrors.take(path);
   }
 
   takeFailure(path: string): number | undefined {

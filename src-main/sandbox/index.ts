@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { defaultCredentials, type SandboxCredentials } from './credentials';
+import { makeCredentials, type SandboxCredentials } from './credentials';
 import { Faults, type FaultControls } from './faults';
 import { DEFAULT_MEMBERS, DEFAULT_SEED, seedHospital } from './seed/hospital';
 import { createSandboxServer } from './server';
@@ -22,6 +22,12 @@ export interface SandboxOptions {
   seed?: number;
   /** WeCom-like per-API per-minute limits (45009), default false */
   rateLimits?: boolean;
+  /** 企业ID, default ww5a1d0e0c2b4f6a01; a second sandbox with another id acts as another corp */
+  corpId?: string;
+  /** 通讯录同步 Secret, default sandbox-contacts-secret-0001 */
+  contactsSecret?: string;
+  /** app secrets are `<prefix><agentid>`, default sandbox-app-secret- */
+  appSecretPrefix?: string;
 }
 
 export interface RunningSandbox {
@@ -47,7 +53,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   const state = new SandboxState(reseed());
   const tokens = new TokenStore();
   const faults = new Faults(tokens, opts.rateLimits ?? false);
-  const credentials = defaultCredentials();
+  // built before anything listens so invalid overrides fail start-up instead of gettoken later
+  const { corpId, contactsSecret, appSecretPrefix } = opts;
+  const credentials = makeCredentials({ corpId, contactsSecret, appSecretPrefix });
   const server = createSandboxServer({ state, faults, tokens, credentials, reseed });
 
   await new Promise<void>((resolve, reject) => {

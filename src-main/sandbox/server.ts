@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { z } from 'zod';
 import type { Ctx, HandlerResult } from './context';
 import type { SandboxCredentials } from './credentials';
 import { ApiError, formatErrmsg } from './errors';
+import { applyFault } from './fault-control';
 import { normalizeIp, type Faults } from './faults';
 import { gettoken } from './handlers/token';
+import { gatewayErrorPage } from './reply-faults';
 import { ROUTES } from './router';
 import type { SandboxState } from './state';
 import type { TokenStore } from './tokens';
@@ -76,73 +77,48 @@ function sendResult(res: ServerResponse, result: HandlerResult): void {
   sendEnvelope(res, 0, errmsg ?? 'ok', fields);
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-const FaultAction = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('expireTokens') }),
-  z.object({ action: z.literal('invalidateTokens') }),
-  z.object({
-    action: z.literal('failNext'),
-    path: z.string(),
-    errcode: z.number().int(),
-    count: z.number().int().positive().optional(),
-  }),
-  z.object({ action: z.literal('setLatency'), ms: z.number().min(0) }),
-  z.object({
-    action: z.literal('dropConnections'),
-    path: z.string().nullable().optional(),
-    count: z.number().int().positive(),
-  }),
-  z.object({
-    action: z.literal('setTrustedIps'),
-    target: z.union([z.literal('contacts'), z.number().int()]),
-    ips: z.array(z.string()).nullable(),
-  }),
-  z.object({ action: z.literal('forbidContactDetails'), on: z.boolean() }),
-  z.object({ action: z.literal('setRateLimit'), perMinute: z.number().int().positive().nullable() }),
-  z.object({ action: z.literal('setWrongSecretLimit'), perHour: z.number().int().positive().nullable() }),
-  z.object({ action: z.literal('callCount'), path: z.string().optional() }),
-  z.object({ action: z.literal('reset') }),
-]);
-
-function applyFault(faults: Faults, bodyText: string): Record<string, unknown> {
-  const a = FaultAction.parse(JSON.parse(bodyText || '{}'));
-  switch (a.action) {
-    case 'expireTokens':
-      faults.expireTokens();
-      break;
-    case 'invalidateTokens':
-      faults.invalidateTokens();
-      break;
-    case 'failNext':
-      faults.failNext(a.path, a.errcode, a.count);
-      break;
-    case 'setLatency':
-      faults.setLatency(a.ms);
-      break;
-    case 'dropConnections':
-      faults.dropConnections(a.path ?? null, a.count);
-      break;
-    case 'setTrustedIps':
-      faults.setTrustedIps(a.target, a.ips);
-      break;
-    case 'forbidContactDetails':
-      faults.forbidContactDetails(a.on);
-      break;
-    case 'setRateLimit':
-      faults.setRateLimit(a.perMinute);
-      break;
-    case 'setWrongSecretLimit':
-      faults.setWrongSecretLimit(a.perHour);
-      break;
-    case 'callCount':
-      return a.path === undefined ? { counts: faults.callCount() } : { count: faults.callCount(a.path) };
-    case 'reset':
-      faults.reset();
-      break;
-  }
-  return {};
+/** A non-WeCom answer: what a gateway in front of WeCom sends when it fails. */
+function sendHttpError(res: ServerResponse, status: number): void {
+  const html = gatewayErrorPage(status);
+  res.writeHead(status, {
+    'Content-Type': 'text/html',
+    'Content-Length': String(Buffer.byteLength(html)),
+  });
+  res.end(html);
 }
+
+/**
+ * Runs the handler and answers with its result, unless an after-apply fault takes over: the
+ * change stays applied while the client sees a reset, an errcode or a 5xx instead.
+ */
+function answer(
+  deps: ServerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  ip: string,
+  run: () => HandlerResult,
+): void {
+  const fault = deps.faults.takeAfterApply(path);
+  if (!fault) return sendResult(res, run());
+  try {
+    run();
+  } catch (e) {
+    // the handler's own refusal is lost just like its success would be; crashes still surface
+    if (!(e instanceof ApiError)) throw e;
+  }
+  switch (fault.kind) {
+    case 'drop':
+      req.socket.destroy();
+      return;
+    case 'errcode':
+      return sendError(res, ip, new ApiError(fault.errcode));
+    case 'http':
+      return sendHttpError(res, fault.status);
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** /__sandbox/*: plain JSON control plane for e2e, not part of the WeCom surface */
 function control(
@@ -194,6 +170,8 @@ async function handleCgi(
     req.socket.destroy();
     return;
   }
+  const httpStatus = faults.takeHttpError(path);
+  if (httpStatus !== undefined) return sendHttpError(res, httpStatus);
   const injected = faults.takeFailure(path);
   if (injected !== undefined) return sendError(res, ip, new ApiError(injected));
 
@@ -204,7 +182,10 @@ async function handleCgi(
     return sendError(res, ip, new ApiError(40058, {}, `invalid api path /cgi-bin/${path}`), 404);
   }
   if (faults.rateLimited(path)) return sendError(res, ip, new ApiError(45009));
-  if (path === 'gettoken' || !route) return sendResult(res, gettoken(url.searchParams, ip, faults, tokens));
+  if (path === 'gettoken' || !route)
+    return answer(deps, req, res, path, ip, () =>
+      gettoken(url.searchParams, ip, faults, tokens, deps.credentials),
+    );
 
   const token = url.searchParams.get('access_token');
   if (!token) throw new ApiError(41001);
@@ -236,7 +217,7 @@ async function handleCgi(
   // GET APIs also accept POST (parameters are read from the query string either way)
 
   const ctx: Ctx = { state, faults, principal, query: url.searchParams, body, ip };
-  sendResult(res, route.handler(ctx));
+  answer(deps, req, res, path, ip, () => route.handler(ctx));
 }
 
 export function createSandboxServer(deps: ServerDeps): Server {

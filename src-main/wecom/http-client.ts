@@ -3,7 +3,7 @@ import PQueue from 'p-queue';
 import pRetry, { AbortError } from 'p-retry';
 import type { Logger } from '../platform/logger';
 import { registerSecret } from '../platform/redact';
-import { WecomError, WecomNetworkError } from './errors';
+import { WecomError, WecomNetworkError, isAmbiguous } from './errors';
 import { TokenProvider, type Credential } from './token-provider';
 
 export const OFFICIAL_API_BASE = 'https://qyapi.weixin.qq.com';
@@ -39,11 +39,38 @@ export interface WecomHttpOptions {
   now?: () => number;
 }
 
+/**
+ * Families whose calls change WeCom state, so sending one twice is not harmless (a second create
+ * answers 60008/60102/40071, a second delete 60003/60111/40068, and the outbox would record a
+ * rejection for a call that was applied). Calls default to idempotent everywhere else.
+ */
+export const NON_IDEMPOTENT_FAMILIES: ReadonlySet<Family> = new Set<Family>(['contacts-write', 'message']);
+
+export interface CallOptions {
+  family?: Family;
+  /**
+   * Whether re-sending the call is harmless; defaults to `!NON_IDEMPOTENT_FAMILIES.has(family)`.
+   * A non-idempotent call is retried only when it certainly did not apply: token refresh
+   * (40014/42001/41001), rate limits (45009/45033), connection refused and DNS failures. A timeout,
+   * reset, 5xx, garbled body or errcode -1 is not retried and throws an ambiguous WecomNetworkError.
+   */
+  idempotent?: boolean;
+  /** Extra query parameters, merged over the positional `query` argument. */
+  query?: Record<string, string | number>;
+}
+
+/**
+ * Connect-time failures: no byte of the request reached any server, so even a write is safe to
+ * send again. Everything else (timeout, ECONNRESET, socket hang up) may follow a delivered request.
+ */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
 export type Envelope = { errcode: number; errmsg: string } & Record<string, unknown>;
 
 /**
  * The WeCom transport: token injection, errcode checking, one token refresh on 40014/42001/41001,
- * backoff retries only for transient failures, per-family rate limits, and redacted errors.
+ * backoff retries only for transient failures (and for non-idempotent calls only for failures
+ * that certainly did not apply), per-family rate limits, and redacted errors.
  */
 export class WecomHttp {
   readonly tokens: TokenProvider;
@@ -70,23 +97,29 @@ export class WecomHttp {
     this.tokens = new TokenProvider((c) => this.fetchToken(c), opts.now);
   }
 
+  /** `opts` is a family name or CallOptions; its default family is 'contacts-read'. */
   get<T extends Envelope>(
     cred: Credential,
     path: string,
     query: Record<string, string | number> = {},
-    family: Family = 'contacts-read',
+    opts: Family | CallOptions = 'contacts-read',
   ): Promise<T> {
-    return this.call<T>(cred, 'GET', path, query, undefined, family);
+    const o = typeof opts === 'string' ? { family: opts } : opts;
+    const q = { ...query, ...o.query };
+    return this.call<T>(cred, 'GET', path, q, undefined, o.family ?? 'contacts-read', o.idempotent);
   }
 
+  /** `opts` is a family name or CallOptions; its default family is 'contacts-write'. */
   post<T extends Envelope>(
     cred: Credential,
     path: string,
     body: unknown,
-    family: Family = 'contacts-write',
+    opts: Family | CallOptions = 'contacts-write',
     query: Record<string, string | number> = {},
   ): Promise<T> {
-    return this.call<T>(cred, 'POST', path, query, body, family);
+    const o = typeof opts === 'string' ? { family: opts } : opts;
+    const q = { ...query, ...o.query };
+    return this.call<T>(cred, 'POST', path, q, body, o.family ?? 'contacts-write', o.idempotent);
   }
 
   private queue(f: Family): PQueue {
@@ -103,7 +136,7 @@ export class WecomHttp {
     registerSecret(c.secret);
     // Not retried here: every caller is already inside withRetry, and nesting would multiply attempts.
     const body = await this.queue('token').add(() =>
-      this.raw('GET', '/cgi-bin/gettoken', { corpid: c.corpId, corpsecret: c.secret }),
+      this.raw('GET', '/cgi-bin/gettoken', true, { corpid: c.corpId, corpsecret: c.secret }),
     );
     if (!body) throw new WecomNetworkError('gettoken', 'no response');
     const token = body.access_token;
@@ -119,14 +152,16 @@ export class WecomHttp {
     query: Record<string, string | number>,
     body: unknown,
     family: Family,
+    idempotent = !NON_IDEMPOTENT_FAMILIES.has(family),
   ): Promise<T> {
     const res = await this.queue(family).add(() =>
-      this.withRetry(path, async () => {
+      this.withRetry(path, idempotent, async () => {
         let refreshed = false;
         for (;;) {
           const token = await this.tokens.get(cred);
           try {
-            return await this.raw(method, `/cgi-bin/${path}`, { ...query, access_token: token }, body);
+            const params = { ...query, access_token: token };
+            return await this.raw(method, `/cgi-bin/${path}`, idempotent, params, body);
           } catch (e) {
             if (e instanceof WecomError && e.cls === 'token' && !refreshed) {
               refreshed = true;
@@ -144,18 +179,17 @@ export class WecomHttp {
     return res as T;
   }
 
-  private withRetry<R>(path: string, fn: () => Promise<R>): Promise<R> {
+  private withRetry<R>(path: string, idempotent: boolean, fn: () => Promise<R>): Promise<R> {
     return pRetry(
       async () => {
         try {
           return await fn();
         } catch (e) {
-          // Transient failures and rate limiting (45009) are retried; configuration and request
-          // errors never are: repeating them cannot help and wrong secrets get the IP banned.
-          const retry =
-            e instanceof WecomNetworkError ||
-            (e instanceof WecomError && (e.cls === 'transient' || e.cls === 'rate'));
-          if (!retry) throw new AbortError(e as Error);
+          if (isAmbiguous(e))
+            this.opts.logger.warn(`${path}: outcome unknown, not re-sent (reconcile decides)`, {
+              error: e.message,
+            });
+          if (!mayRetry(e, idempotent)) throw new AbortError(e as Error);
           throw e;
         }
       },
@@ -174,9 +208,11 @@ export class WecomHttp {
     );
   }
 
+  /** One HTTP exchange. `idempotent` decides whether an open outcome is reported as ambiguous. */
   private async raw(
     method: 'GET' | 'POST',
     url: string,
+    idempotent: boolean,
     params: Record<string, string | number>,
     data?: unknown,
   ): Promise<Envelope> {
@@ -191,19 +227,44 @@ export class WecomHttp {
       });
     } catch (e) {
       const err = e as { code?: string; message?: string };
-      throw new WecomNetworkError(path, err.code ?? err.message ?? 'request failed');
+      const sent = !(err.code && NOT_SENT.has(err.code));
+      throw new WecomNetworkError(path, err.code ?? err.message ?? 'request failed', {
+        ambiguous: sent && !idempotent,
+      });
     }
-    if (res.status >= 500) throw new WecomNetworkError(path, `HTTP ${res.status}`);
+    // A 5xx or an unreadable body may come from a gateway after WeCom applied the call.
+    const open = { ambiguous: !idempotent };
+    if (res.status >= 500) throw new WecomNetworkError(path, `HTTP ${res.status}`, open);
     if (res.status !== 200) throw new WecomError(-2, `HTTP ${res.status}`, path);
     const body = typeof res.data === 'string' ? safeParse(res.data) : (res.data as Record<string, unknown>);
-    if (!body || typeof body !== 'object') throw new WecomNetworkError(path, 'malformed response body');
+    if (!body || typeof body !== 'object') throw new WecomNetworkError(path, 'malformed response body', open);
     // Older SDK fixtures send errcode as "0"; a missing errcode with payload means success.
     const errcode = body.errcode === undefined ? 0 : Number(body.errcode);
     const errmsg = typeof body.errmsg === 'string' ? body.errmsg : '';
-    if (Number.isNaN(errcode)) throw new WecomError(-1, `non-numeric errcode ${String(body.errcode)}`, path);
+    if (Number.isNaN(errcode) || (errcode === -1 && !idempotent)) {
+      const why = Number.isNaN(errcode) ? `non-numeric errcode ${String(body.errcode)}` : errmsg;
+      // -1 "system busy" does not say whether a write was applied, so it is not a definite refusal.
+      if (!idempotent) throw new WecomNetworkError(path, `errcode -1: ${why}`, { ...open, errcode: -1 });
+      throw new WecomError(-1, why, path);
+    }
     if (errcode !== 0) throw new WecomError(errcode, errmsg, path);
     return { ...body, errcode, errmsg } as Envelope;
   }
+}
+
+/**
+ * Transient failures and rate limiting are retried; configuration and request errors never are:
+ * repeating them cannot help, and wrong secrets get the IP banned. A non-idempotent call is
+ * retried only when it certainly did not apply (see CallOptions.idempotent).
+ */
+function mayRetry(e: unknown, idempotent: boolean): boolean {
+  // Ambiguity is only ever set on non-idempotent calls; a plain network error is safe to repeat.
+  if (e instanceof WecomNetworkError) return !e.ambiguous;
+  if (!(e instanceof WecomError)) return false;
+  // A gettoken failure happened before the call itself was sent.
+  if (idempotent || e.path === 'gettoken') return e.cls === 'transient' || e.cls === 'rate';
+  // 45009 / 45033: WeCom refused the call up front for frequency or concurrency.
+  return e.cls === 'rate' || e.errcode === 45033;
 }
 
 function safeParse(s: string): Record<string, unknown> | null {

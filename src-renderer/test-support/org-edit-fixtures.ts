@@ -24,13 +24,15 @@ export const outboxOp = (
   errorCode: string | null = null,
 ): OutboxOp => ({
   id,
+  batchId: 1,
   seq: id,
-  api: 'user/update',
+  kind: 'member.update',
   summary: `操作 ${id}`,
   status,
   attempts: status === 'pending' ? 0 : 1,
   errorCode,
   errcode: errorCode ? 60104 : null,
+  reason: null,
   updatedAt: '2026-03-01T08:30:00.000Z',
 });
 

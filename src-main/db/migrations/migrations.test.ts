@@ -113,6 +113,54 @@ describe('migration 004-cache-apart', () => {
   });
 });
 
+describe('migration 005-corp-outbox', () => {
+  it('gives every row a corp, returns open batches to staging and keeps settled history', async () => {
+    const db = await fresh();
+    const upTo005 = migrations.findIndex((m) => m.name === '005-corp-outbox');
+    await migrate(db, upTo005);
+    await db.run(
+      `INSERT INTO settings (key, value) VALUES ('corp.profile', '{"corpId":"wwreal","apps":[]}')`,
+    );
+    await db.run(
+      "INSERT INTO push_batches (id, started_at, status) VALUES (1, 't', 'done'), (2, 't', 'open')",
+    );
+    await db.run(
+      "INSERT INTO staged_changes (label, ops, summaries, base, created_at, batch_id) VALUES ('a', '[]', '[]', '{}', 't', 2), ('b', '[]', '[]', '{}', 't', NULL)",
+    );
+    await db.run(
+      "INSERT INTO audit_log (at, api, summary, entity, entity_key, result) VALUES ('t', 'user/update', 's', 'member', 'u', '成功')",
+    );
+    await migrate(db, upTo005 + 1);
+    expect(await db.all('SELECT corp_id, batch_id FROM staged_changes ORDER BY id')).toEqual([
+      { corp_id: 'wwreal', batch_id: null },
+      { corp_id: 'wwreal', batch_id: null },
+    ]);
+    expect(await db.all('SELECT id, status, corp_id FROM push_batches ORDER BY id')).toEqual([
+      { id: 1, status: 'done', corp_id: 'wwreal' },
+      { id: 2, status: 'abandoned', corp_id: 'wwreal' },
+    ]);
+    expect(await db.get('SELECT corp_id FROM audit_log')).toEqual({ corp_id: 'wwreal' });
+    // The outbox takes domain calls and a 'skipped' state; the id map is per batch.
+    await db.run(
+      "INSERT INTO outbox (corp_id, batch_id, seq, kind, call, family, entity, entity_key, summary, status, updated_at) VALUES ('wwreal', 1, 1, 'dept.create', '{}', 'contacts-write', 'department', '-1', 's', 'skipped', 't')",
+    );
+    await db.run("INSERT INTO id_map (batch_id, kind, local_id, remote_id) VALUES (1, 'department', -1, 9)");
+    await db.run("INSERT INTO id_map (batch_id, kind, local_id, remote_id) VALUES (2, 'department', -1, 10)");
+    await expect(db.run("INSERT INTO local_ids (corp_id, floor) VALUES ('x', 3)")).rejects.toThrow(/CHECK/);
+  });
+
+  it('attributes rows to the demo corp when no corp was configured', async () => {
+    const db = await fresh();
+    const upTo005 = migrations.findIndex((m) => m.name === '005-corp-outbox');
+    await migrate(db, upTo005);
+    await db.run(
+      "INSERT INTO staged_changes (label, ops, summaries, base, created_at) VALUES ('a', '[]', '[]', '{}', 't')",
+    );
+    await migrate(db, upTo005 + 1);
+    expect(await db.get('SELECT corp_id FROM staged_changes')).toEqual({ corp_id: 'ww5a1d0e0c2b4f6a01' });
+  });
+});
+
 describe('migrations as a whole', () => {
   it('runs in WAL mode, synchronous FULL, with foreign keys on', async () => {
     const t = await tempDb();

@@ -15,8 +15,9 @@ export interface SyncRun {
 export class SyncRunsRepo {
   constructor(private readonly db: Db) {}
 
-  async start(at: string): Promise<number> {
-    return (await this.db.run('INSERT INTO sync_runs (started_at) VALUES (?)', [at])).lastID;
+  async start(corpId: string, at: string): Promise<number> {
+    return (await this.db.run('INSERT INTO sync_runs (corp_id, started_at) VALUES (?, ?)', [corpId, at]))
+      .lastID;
   }
 
   async finish(
@@ -46,17 +47,18 @@ export class SyncRunsRepo {
     );
   }
 
-  async lastSuccessful(): Promise<SyncRun | null> {
+  async lastSuccessful(corpId: string): Promise<SyncRun | null> {
     const r = await this.db.get<Record<string, unknown>>(
-      'SELECT * FROM sync_runs WHERE ok = 1 ORDER BY id DESC LIMIT 1',
+      'SELECT * FROM sync_runs WHERE ok = 1 AND corp_id = ? ORDER BY id DESC LIMIT 1',
+      [corpId],
     );
     return r ? toRun(r) : null;
   }
 
-  async recent(limit: number): Promise<SyncRun[]> {
+  async recent(corpId: string, limit: number): Promise<SyncRun[]> {
     const rows = await this.db.all<Record<string, unknown>>(
-      'SELECT * FROM sync_runs ORDER BY id DESC LIMIT ?',
-      [limit],
+      'SELECT * FROM sync_runs WHERE corp_id = ? ORDER BY id DESC LIMIT ?',
+      [corpId, limit],
     );
     return rows.map(toRun);
   }

@@ -1,4 +1,4 @@
-import { CORP_ID, principalForSecret } from '../credentials';
+import { principalForSecret, type SandboxCredentials } from '../credentials';
 import { ApiError } from '../errors';
 import type { Faults } from '../faults';
 import type { TokenStore } from '../tokens';
@@ -10,6 +10,7 @@ export function gettoken(
   ip: string,
   faults: Faults,
   tokens: TokenStore,
+  credentials: SandboxCredentials,
 ): HandlerResult {
   // an IP banned for wrong-secret storms is refused whatever it sends, for the whole hour
   if (faults.gettokenBanned(ip)) throw new ApiError(45009);
@@ -17,8 +18,8 @@ export function gettoken(
   const secret = query.get('corpsecret');
   if (!corpid) throw new ApiError(41002);
   if (!secret) throw new ApiError(41004);
-  if (corpid !== CORP_ID) throw new ApiError(40013);
-  const principal = principalForSecret(secret);
+  if (corpid !== credentials.corpId) throw new ApiError(40013);
+  const principal = principalForSecret(credentials, secret);
   if (!principal) {
     faults.recordWrongSecret(ip);
     throw new ApiError(40001);

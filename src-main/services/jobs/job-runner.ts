@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../contract/errors';
+import type { JobKind } from '../../contract/events';
 import type { EventBus } from '../../ipc/event-bus';
 import type { Logger } from '../../platform/logger';
-import { toAppError } from '../../wecom/errors';
-
-export type JobKind = 'org.sync' | 'org.push';
+import { toErrorShape } from '../../wecom/errors';
 
 export interface JobContext {
   signal: AbortSignal;
@@ -56,22 +55,13 @@ export class JobRunner {
         await work(ctx);
         this.bus.emit('job.finished', { jobId, kind, ok: true });
       } catch (e) {
-        const err = controller.signal.aborted
-          ? new AppError('CANCELLED', 'cancelled by user')
-          : toAppError(e);
-        this.logger.warn(`job ${kind} ${jobId} failed: ${err.code} ${err.message}`);
-        this.bus.emit('job.finished', {
+        // Same envelope (and redaction) as an invoke failure; the job id is the correlation id.
+        const error = toErrorShape(
+          controller.signal.aborted ? new AppError('CANCELLED', 'cancelled by user') : e,
           jobId,
-          kind,
-          ok: false,
-          error: {
-            code: err.code,
-            message: err.message,
-            retryable: err.retryable,
-            ...(err.details ? { details: err.details } : {}),
-            correlationId: jobId,
-          },
-        });
+        );
+        this.logger.warn(`job ${kind} ${jobId} failed: ${error.code} ${error.message}`);
+        this.bus.emit('job.finished', { jobId, kind, ok: false, error });
       } finally {
         this.running.delete(jobId);
       }

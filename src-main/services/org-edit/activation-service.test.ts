@@ -178,7 +178,7 @@ describe('activation report, export and invites', () => {
     const audit = await call<{ entries: Array<{ api: string; result: string }> }>('audit.list', {
       limit: 10,
     });
-    expect(audit.entries.filter((e) => e.api === 'batch/invite')).toHaveLength(1);
+    expect(audit.entries.filter((e) => e.api === 'member.invite')).toHaveLength(1);
   });
 
   it('invites everyone not joined, more than 1000 of them, in batches of at most 1000', async () => {

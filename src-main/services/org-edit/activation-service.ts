@@ -1,12 +1,12 @@
 import type { ActivationRow } from '../../contract/org-edit';
-import type { EditRepo } from '../../db/repos/edit-repo';
+import type { OutboxRepo } from '../../db/repos/outbox-repo';
 import type { OrgRepo } from '../../db/repos/org-repo';
 import type { SyncRunsRepo } from '../../db/repos/sync-runs-repo';
-import { WecomError, toAppError } from '../../wecom/errors';
-import { invite } from '../../wecom/endpoints/contacts-write';
+import type { OutboxService } from '../outbox/outbox-service';
 import type { CorpContext } from '../settings/corp-context';
 import type { OrgEditService } from './org-edit-service';
 
+const INVITE_FEATURE = 'invite';
 const INVITE_CHUNK = 1000;
 
 /** 激活情况: who has not joined (two-way authentication), by department, and inviting them. */
@@ -15,7 +15,8 @@ export class ActivationService {
     private readonly d: {
       org: OrgRepo;
       runs: SyncRunsRepo;
-      edit: EditRepo;
+      outbox: OutboxService;
+      outboxRepo: OutboxRepo;
       editor: OrgEditService;
       corp: CorpContext;
     },
@@ -55,7 +56,7 @@ export class ActivationService {
         bump(r, m.status);
       }
     }
-    const trend = (await this.d.runs.recent(12))
+    const trend = (await this.d.runs.recent(await this.d.editor.corpId(), 12))
       .filter((r) => r.ok && r.notJoined !== null)
       .reverse()
       .map((r) => ({
@@ -109,53 +110,71 @@ export class ActivationService {
     };
   }
 
+  /**
+   * 邀请: through the outbox like every write (recorded first, never re-sent blindly: WeCom keeps no
+   * readable record of invitations, so one whose reply was lost counts as sent). Members already
+   * active, disabled or gone are answered locally.
+   */
   async invite(input: { userids: string[] } | { all: true }) {
+    const corpId = await this.d.editor.requireSynced();
+    const ctx = { signal: new AbortController().signal, progress: () => undefined };
+    // An earlier invite cut off mid-way is finished (or read back) before a new one starts.
+    for (const b of await this.d.outboxRepo.openBatches(corpId, INVITE_FEATURE))
+      await this.d.outbox.runBatch(corpId, b, ctx);
+
     const base = await this.d.editor.base();
     const byId = new Map(base.members.map((m) => [m.userid.toLowerCase(), m] as const));
     const ids =
       'all' in input
         ? base.members.filter((m) => m.status === 4).map((m) => m.userid)
         : [...new Set(input.userids)];
-    const corp = await this.d.corp.resolve();
-    const cred = corp.contacts ?? corp.apps.find((a) => a.cred)?.cred ?? null;
     const results: Array<{ userid: string; name: string; ok: boolean; reason: string | null }> = [];
-    const now = this.d.editor.now();
-    for (let i = 0; i < ids.length; i += INVITE_CHUNK) {
-      const chunk = ids.slice(i, i + INVITE_CHUNK);
-      const local = chunk.filter((u) => byId.get(u.toLowerCase())?.status !== 4);
-      const send = chunk.filter((u) => byId.get(u.toLowerCase())?.status === 4);
-      for (const u of local) {
-        const m = byId.get(u.toLowerCase());
+    const send: string[] = [];
+    for (const u of ids) {
+      const m = byId.get(u.toLowerCase());
+      if (m?.status === 4) send.push(u);
+      else
         results.push({
           userid: u,
           name: m?.name ?? u,
           ok: false,
           reason: m ? '已激活、已禁用或已退出，无需邀请' : '通讯录中没有这个账号',
         });
-      }
-      if (!send.length) continue;
-      if (!cred) throw toAppError(new WecomError(48002, 'no secret configured', 'batch/invite'));
-      const out = await invite(this.d.corp.http(corp.apiBase), cred, send);
-      const invalid = new Set(out.invalidUsers.map((u) => u.toLowerCase()));
-      for (const u of send) {
-        const bad = invalid.has(u.toLowerCase());
-        results.push({
-          userid: u,
-          name: byId.get(u.toLowerCase())?.name ?? u,
-          ok: !bad,
-          reason: bad ? '企业微信未接受邀请（可能已激活或不在可见范围）' : null,
-        });
-      }
-      await this.d.edit.audit({
-        at: now,
-        api: 'batch/invite',
-        summary: `邀请 ${send.length} 名未激活成员`,
+    }
+    if (send.length === 0) return { results };
+    const rows = [];
+    for (let i = 0; i < send.length; i += INVITE_CHUNK) {
+      const chunk = send.slice(i, i + INVITE_CHUNK);
+      rows.push({
+        call: { kind: 'member.invite' as const, userids: chunk },
+        family: 'contacts-write',
         entity: 'member',
-        key: send.slice(0, 20).join(','),
+        key: chunk.slice(0, 20).join(','),
+        summary: `邀请 ${chunk.length} 名未激活成员`,
         before: null,
-        after: { invited: send.length - invalid.size, invalid: [...invalid] },
-        result: '成功',
+        after: { invite: chunk.length },
       });
+    }
+    const batchId = await this.d.outbox.record(corpId, INVITE_FEATURE, [], rows);
+    await this.d.outbox.runBatch(corpId, batchId, ctx);
+    for (const row of await this.d.outboxRepo.rows(batchId)) {
+      if (row.call.kind !== 'member.invite') continue;
+      const res = (row.result ?? {}) as { invaliduser?: string[]; note?: string | null; message?: string };
+      const invalid = new Set((res.invaliduser ?? []).map((u) => u.toLowerCase()));
+      for (const u of row.call.userids) {
+        const name = byId.get(u.toLowerCase())?.name ?? u;
+        if (row.status === 'done') {
+          const bad = invalid.has(u.toLowerCase());
+          results.push({
+            userid: u,
+            name,
+            ok: !bad,
+            reason: bad ? '企业微信未接受邀请（可能已激活或不在可见范围）' : (res.note ?? null),
+          });
+        } else {
+          results.push({ userid: u, name, ok: false, reason: res.message ?? '未发送，请稍后重试' });
+        }
+      }
     }
     return { results };
   }

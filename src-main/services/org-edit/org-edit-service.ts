@@ -1,10 +1,15 @@
 import { AppError } from '../../contract/errors';
 import type { Department, Member, MemberIndexRow, Tag } from '../../contract/org';
 import type { Change, ChangeOp, DiffLine } from '../../contract/org-edit';
-import type { EditRepo, StagedRow } from '../../db/repos/edit-repo';
+import type { ChangesRepo, StagedRow } from '../../db/repos/changes-repo';
+import type { OutboxRepo } from '../../db/repos/outbox-repo';
+import type { RulesRepo } from '../../db/repos/rules-repo';
 import type { OrgRepo } from '../../db/repos/org-repo';
 import type { EventBus } from '../../ipc/event-bus';
 import type { Logger } from '../../platform/logger';
+import type { JobRunner } from '../jobs/job-runner';
+import type { CorpContext } from '../settings/corp-context';
+import { freshenLocalIds, lowestLocalId } from './model/local-ids';
 import { captureBase, evaluateRules, summarize, treeDiff, validateOps, WorkingCopy } from './model';
 import type { CacheSnapshot } from './model/types';
 import { deptView, indexView, memberView, tagView } from './views';
@@ -14,6 +19,8 @@ import { deptView, indexView, memberView, tagView } from './views';
  * staged changes), stored as undo units, and shown everywhere before they are pushed.
  */
 export class OrgEditService {
+  /** The corp the caches below were built for; a different current corp drops them. */
+  private cachedFor: string | null = null;
   private baseCache: Promise<CacheSnapshot> | null = null;
   private wcCache: Promise<WorkingCopy> | null = null;
   private indexCache: Promise<MemberIndexRow[]> | null = null;
@@ -22,7 +29,11 @@ export class OrgEditService {
   constructor(
     private readonly d: {
       org: OrgRepo;
-      edit: EditRepo;
+      changes: ChangesRepo;
+      outbox: OutboxRepo;
+      rules: RulesRepo;
+      corp: CorpContext;
+      jobs: JobRunner;
       bus: EventBus;
       logger: Logger;
       now?: () => Date;
@@ -45,17 +56,45 @@ export class OrgEditService {
     this.wcCache = null;
   }
 
-  base(): Promise<CacheSnapshot> {
-    this.baseCache ??= this.d.org.loadSnapshot().catch((e: unknown) => {
-      this.baseCache = null;
-      throw e;
-    });
+  /** The current corp; every read and write below is scoped to it. */
+  async corpId(): Promise<string> {
+    const id = await this.d.corp.currentCorpId();
+    if (id !== this.cachedFor) {
+      this.invalidate(true);
+      this.cachedFor = id;
+    }
+    return id;
+  }
+
+  /** Whether the cache holds the current corp's WeCom state (a sync of it has completed). */
+  async synced(): Promise<boolean> {
+    return (await this.d.org.cacheCorp()) === (await this.corpId());
+  }
+
+  async requireSynced(): Promise<string> {
+    const corpId = await this.corpId();
+    if ((await this.d.org.cacheCorp()) !== corpId) {
+      throw new AppError('NOT_SYNCED', `the cache does not hold corp ${corpId} yet`, { details: { corpId } });
+    }
+    return corpId;
+  }
+
+  async base(): Promise<CacheSnapshot> {
+    await this.corpId();
+    this.baseCache ??= (async () =>
+      (await this.synced()) ? this.d.org.loadSnapshot() : { departments: [], members: [], tags: [] })().catch(
+      (e: unknown) => {
+        this.baseCache = null;
+        throw e;
+      },
+    );
     return this.baseCache;
   }
 
-  workingCopy(): Promise<WorkingCopy> {
+  async workingCopy(): Promise<WorkingCopy> {
+    const corpId = await this.corpId();
     this.wcCache ??= (async () => {
-      const [base, changes] = await Promise.all([this.base(), this.d.edit.activeChanges()]);
+      const [base, changes] = await Promise.all([this.base(), this.d.changes.active(corpId)]);
       return WorkingCopy.build(
         base,
         changes.flatMap((c) => c.ops),
@@ -69,13 +108,16 @@ export class OrgEditService {
 
   private async changed(): Promise<void> {
     this.invalidate(false);
-    const pending = (await this.d.edit.activeChanges()).length;
+    const pending = (await this.d.changes.active(await this.corpId())).length;
     this.d.bus.emit('orgEdit.changed', { pending });
   }
 
   /** Validates a gesture as a whole, records it with Chinese summaries and the versions it was based on. */
-  async stage(label: string, ops: ChangeOp[], opts: { skipRules?: boolean } = {}): Promise<Change> {
+  async stage(label: string, given: ChangeOp[], opts: { skipRules?: boolean } = {}): Promise<Change> {
+    const corpId = await this.requireSynced();
     const wc = await this.workingCopy();
+    // Local ids are never reused: a new create gets an id below any this corp ever handed out.
+    const ops = freshenLocalIds(given, wc, await this.d.changes.localIdFloor(corpId));
     const issues = validateOps(wc, ops);
     if (issues.length) {
       throw new AppError('INVALID_INPUT', issues.map((i) => i.message).join('；'), {
@@ -90,11 +132,12 @@ export class OrgEditService {
     let all = [...ops];
     // Positional groups and rule tags follow title changes within the same undo unit.
     if (!opts.skipRules && ops.some(touchesPositions)) {
-      const rules = (await this.d.edit.rules()).filter((r) => r.enabled);
+      const rules = (await this.d.rules.list(corpId)).filter((r) => r.enabled);
       if (rules.length) {
+        const alloc = await this.idAllocator(wc, ops);
         const derived = wc.withScratch((s) => {
           for (const op of ops) s.apply(op);
-          return evaluateRules(rules, s, this.idAllocator(s)).ops;
+          return evaluateRules(rules, s, alloc).ops;
         });
         all = all.concat(derived);
       }
@@ -108,7 +151,9 @@ export class OrgEditService {
       }),
     );
     const base = await this.base();
-    const row = await this.d.edit.addChange({
+    const low = lowestLocalId(all);
+    if (low < 0) await this.d.changes.lowerLocalIdFloor(corpId, low);
+    const row = await this.d.changes.addChange(corpId, {
       label: label || summaries[0] || '修改',
       ops: all,
       summaries,
@@ -119,11 +164,14 @@ export class OrgEditService {
     return publicChange(row);
   }
 
-  /** Negative ids below any in use, for departments and tags the rules create. */
-  idAllocator(wc: WorkingCopy): () => number {
+  /** Negative ids below any this corp ever used (and any in `extra`), for what the rules create. */
+  async idAllocator(wc: WorkingCopy, extra: readonly ChangeOp[] = []): Promise<() => number> {
+    const floor = await this.d.changes.localIdFloor(await this.corpId());
     let next =
       Math.min(
         -1,
+        floor,
+        lowestLocalId(extra),
         ...wc.departments({ includeDeleted: true }).map((x) => x.id),
         ...wc.tags({ includeDeleted: true }).map((t) => t.tagid),
       ) - 1;
@@ -131,10 +179,11 @@ export class OrgEditService {
   }
 
   async listChanges(): Promise<{ changes: Change[]; canUndo: boolean; canRedo: boolean; diff: DiffLine[] }> {
+    const corpId = await this.corpId();
     const [changes, last, undone, wc, base] = await Promise.all([
-      this.d.edit.activeChanges(),
-      this.d.edit.lastActiveUnbatched(),
-      this.d.edit.firstUndone(),
+      this.d.changes.active(corpId),
+      this.d.changes.lastActiveUnbatched(corpId),
+      this.d.changes.firstUndone(corpId),
       this.workingCopy(),
       this.base(),
     ]);
@@ -147,15 +196,17 @@ export class OrgEditService {
   }
 
   async undo(): Promise<number | null> {
-    const last = await this.d.edit.lastActiveUnbatched();
+    const corpId = await this.corpId();
+    const last = await this.d.changes.lastActiveUnbatched(corpId);
     if (!last) return null;
-    await this.d.edit.setUndone(last.id, true);
+    await this.d.changes.setUndone(corpId, last.id, true);
     await this.changed();
     return last.id;
   }
 
   async redo(): Promise<number | null> {
-    const next = await this.d.edit.firstUndone();
+    const corpId = await this.corpId();
+    const next = await this.d.changes.firstUndone(corpId);
     if (!next) return null;
     const issues = validateOps(await this.workingCopy(), next.ops);
     if (issues.length) {
@@ -163,24 +214,28 @@ export class OrgEditService {
         details: { issues: [{ path: 'redo', message: `无法重做：${issues[0]!.message}` }] },
       });
     }
-    await this.d.edit.setUndone(next.id, false);
+    await this.d.changes.setUndone(corpId, next.id, false);
     await this.changed();
     return next.id;
   }
 
   async discard(changeId?: number): Promise<number> {
+    const pushing = this.d.jobs.runningOf('org.push');
+    if (pushing) {
+      // The push is sending these very changes; discarding them now would orphan what it sends.
+      throw new AppError('JOB_RUNNING', 'discard refused while a push runs', {
+        details: { jobId: pushing, kind: 'org.push' },
+      });
+    }
+    const corpId = await this.corpId();
     let n: number;
     if (changeId !== undefined) {
-      const before = (await this.d.edit.activeChanges()).length;
-      await this.d.edit.deleteChange(changeId);
-      n = before - (await this.d.edit.activeChanges()).length;
+      n = await this.d.changes.deleteChange(corpId, changeId);
     } else {
-      n = await this.d.edit.deleteUnbatched();
-      const open = await this.d.edit.openBatch();
-      if (open !== null) {
-        n += (await this.d.edit.activeChanges()).length;
-        await this.d.edit.closeBatch(open, this.now(), 'abandoned');
-      }
+      n = await this.d.changes.deleteUnbatched(corpId);
+      // Batches with nothing in flight are given up too; a call whose outcome is unknown is not.
+      for (const b of await this.d.outbox.openBatches(corpId, 'contacts'))
+        n += await this.d.outbox.abandon(b, this.now());
     }
     await this.changed();
     return n;
@@ -255,7 +310,7 @@ export class OrgEditService {
 
   /** For the push: the staged changes not yet in a batch. */
   async unbatched(): Promise<StagedRow[]> {
-    return (await this.d.edit.activeChanges()).filter((c) => c.batchId === null);
+    return (await this.d.changes.active(await this.corpId())).filter((c) => c.batchId === null);
   }
 
   async notifyChanged(): Promise<void> {

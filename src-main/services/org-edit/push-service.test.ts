@@ -103,10 +103,10 @@ describe('staged edits and push', () => {
       limit: 50,
     });
     expect(audit.entries.map((e) => e.api).sort()).toEqual([
-      'department/create',
-      'department/update',
-      'user/create',
-      'user/update',
+      'dept.create',
+      'dept.update',
+      'member.create',
+      'member.update',
     ]);
     expect(audit.entries.every((e) => e.result === '成功')).toBe(true);
   });
@@ -208,13 +208,13 @@ describe('staged edits and push', () => {
     // …and, worse, the host died after WeCom applied the 3rd create but before recording it: put the
     // database back into exactly that state.
     const db = await Db.open(join(h!.dataDir, 'zhb.sqlite'));
-    const third = await db.get<{ id: number; defines: string }>(
-      "SELECT id, defines FROM outbox WHERE status = 'done' ORDER BY seq DESC LIMIT 1",
+    const third = await db.get<{ id: number; call: string }>(
+      "SELECT id, call FROM outbox WHERE status = 'done' ORDER BY seq DESC LIMIT 1",
     );
     expect(third).toBeDefined();
     await db.run("UPDATE outbox SET status = 'sending' WHERE id = ?", [third!.id]);
     await db.run('DELETE FROM id_map WHERE local_id = ?', [
-      (JSON.parse(third!.defines) as { localId: number }).localId,
+      (JSON.parse(third!.call) as { localId: number }).localId,
     ]);
     await db.run('DELETE FROM audit_log WHERE outbox_id = ?', [third!.id]);
     await db.close();
@@ -225,6 +225,6 @@ describe('staged edits and push', () => {
       expect([...srv.state.departments.values()].filter((d) => d.name === `新病区${i}`)).toHaveLength(1);
     }
     const audit = await call<{ entries: Array<{ api: string }> }>('audit.list', { limit: 100 });
-    expect(audit.entries.filter((e) => e.api === 'department/create')).toHaveLength(6);
+    expect(audit.entries.filter((e) => e.api === 'dept.create')).toHaveLength(6);
   });
 });

@@ -1,28 +1,37 @@
 import { AppError } from '../../contract/errors';
-import type { Conflict, OutboxOp } from '../../contract/org-edit';
-import type { EditRepo } from '../../db/repos/edit-repo';
+import type { ChangeOp, Conflict } from '../../contract/org-edit';
+import type { OutboxOp } from '../../contract/outbox';
+import type { ChangesRepo } from '../../db/repos/changes-repo';
 import type { OrgRepo } from '../../db/repos/org-repo';
+import type { OutboxRepo } from '../../db/repos/outbox-repo';
 import type { EventBus } from '../../ipc/event-bus';
 import type { Logger } from '../../platform/logger';
 import { WecomNetworkError } from '../../wecom/errors';
 import type { JobContext, JobRunner } from '../jobs/job-runner';
+import type { OutboxService } from '../outbox/outbox-service';
 import type { Connectivity } from '../settings/connectivity';
 import type { CorpContext } from '../settings/corp-context';
-import type { ChangeOp } from '../../contract/org-edit';
-import { pullOrg, pullTouched } from '../org/sync';
 import { detectConflicts, planCalls, rebase, validateOps, WorkingCopy } from './model';
+import { mapIds } from './model/local-ids';
 import type { OrgEditService } from './org-edit-service';
-import { executeBatch } from './outbox-executor';
+import { refreshTouched } from './refresh';
+import { undefinedLocalIds } from './plan-check';
+
+const FEATURE = 'contacts';
 
 /**
- * "推送到企业微信": finish any interrupted batch first, then pull, stop on conflicts, plan the calls in
- * a safe order, record them all in the outbox, and execute them one by one.
+ * "推送到企业微信" for the current corp only: settle this corp's open batches first (reading WeCom for
+ * any call whose outcome is unknown), then pull what the changes touch, stop on conflicts, plan the calls
+ * in a safe order, record them all in the outbox, and run them. Failed calls wait for the clerk (retry,
+ * skip, take WeCom's state) without blocking later pushes.
  */
 export class PushService {
   constructor(
     private readonly d: {
       org: OrgRepo;
-      edit: EditRepo;
+      changes: ChangesRepo;
+      outboxRepo: OutboxRepo;
+      outbox: OutboxService;
       editor: OrgEditService;
       corp: CorpContext;
       jobs: JobRunner;
@@ -33,6 +42,12 @@ export class PushService {
   ) {}
 
   start(): { jobId: string } {
+    const syncing = this.d.jobs.runningOf('org.sync');
+    if (syncing) {
+      throw new AppError('JOB_RUNNING', 'a sync is running', {
+        details: { jobId: syncing, kind: 'org.sync' },
+      });
+    }
     const jobId = this.d.jobs.start('org.push', async (ctx) => {
       try {
         await this.run(ctx);
@@ -48,10 +63,27 @@ export class PushService {
     return { jobId };
   }
 
-  async retryFailed(): Promise<{ jobId: string }> {
-    const open = await this.d.edit.openBatch();
-    if (open !== null) await this.d.edit.retryFailed(open, this.d.editor.now());
+  /** 「重试」: failed calls of this corp (all, or those named) are sent again. */
+  async retryFailed(ids?: number[]): Promise<{ jobId: string }> {
+    await this.d.outbox.retry(await this.d.editor.corpId(), ids);
     return this.start();
+  }
+
+  /** 「跳过」 or 「以企业微信为准」: give a failed call up; the latter also re-reads what it touched. */
+  async settleFailed(id: number, how: 'skip' | 'takeTheirs'): Promise<{ remaining: number }> {
+    const corpId = await this.d.editor.corpId();
+    const row = await this.d.outbox.skip(corpId, id, how === 'skip' ? '已跳过' : '以企业微信为准（未发送）');
+    if (how === 'takeTheirs') {
+      const { corp, cred, fallback } = await this.d.corp.readCredential();
+      const ctx: JobContext = { signal: new AbortController().signal, progress: () => undefined };
+      await refreshTouched(this.d, this.d.corp.http(corp.apiBase), cred, fallback, ctx, keysOf(row.call));
+    }
+    await this.afterBatchSettled(corpId);
+    this.d.editor.invalidate(true);
+    await this.d.editor.notifyChanged();
+    return {
+      remaining: (await this.d.outboxRepo.unsettled(corpId)).filter((r) => r.status === 'failed').length,
+    };
   }
 
   private async writer() {
@@ -65,142 +97,133 @@ export class PushService {
   }
 
   private async run(ctx: JobContext): Promise<void> {
-    const { http, cred } = await this.writer();
-    const exec = { repo: this.d.edit, http, cred, logger: this.d.logger, now: () => this.d.editor.now() };
+    const corpId = await this.d.editor.requireSynced();
+    const { corp, http } = await this.writer();
+    if (corp.corpId !== corpId) throw new AppError('INTERNAL', 'corp changed during push');
+    const read = await this.d.corp.readCredential();
 
-    const open = await this.d.edit.openBatch();
-    if (open !== null) {
-      const batchOps = (await this.d.edit.activeChanges())
-        .filter((c) => c.batchId === open)
-        .flatMap((c) => c.ops);
-      const out = await executeBatch(exec, open, ctx);
-      if (out.failed || out.pending) throw failedError(out.failed, out.done);
-      await this.d.edit.closeBatch(open, this.d.editor.now(), 'done');
-      await this.refreshTouched(ctx, batchOps);
+    // 1. This corp's open batches: calls in flight are read back, unsent ones sent.
+    for (const batchId of await this.d.outboxRepo.openBatches(corpId, FEATURE)) {
+      const ops = await this.opsOfBatch(corpId, batchId);
+      await this.d.outbox.runBatch(corpId, batchId, ctx);
+      const ids = await this.d.outboxRepo.idMap(batchId);
+      await refreshTouched(this.d, http, read.cred, read.fallback, ctx, ops, ids);
     }
+    await this.afterBatchSettled(corpId);
 
+    // 2. The changes staged since.
     const changes = await this.d.editor.unbatched();
-    if (changes.length === 0) return;
+    if (changes.length > 0) {
+      const ops = changes.flatMap((c) => c.ops);
+      ctx.progress('pull', 0, 1);
+      await refreshTouched(this.d, http, read.cred, read.fallback, ctx, ops);
+      const remote = await this.d.org.loadSnapshot();
 
-    const ops = changes.flatMap((c) => c.ops);
-    ctx.progress('pull', 0, 1);
-    await this.refreshTouched(ctx, ops);
-    const remote = await this.d.org.loadSnapshot();
+      ctx.progress('conflicts', 0, changes.length);
+      const conflicts: Conflict[] = detectConflicts(changes, remote);
+      await this.d.changes.replaceConflicts(corpId, conflicts);
+      if (conflicts.length) {
+        throw new AppError('CONFLICTS', `${conflicts.length} changes conflict with edits made in WeCom`, {
+          details: { count: conflicts.length },
+        });
+      }
+      const issues = validateOps(WorkingCopy.build(remote, []), ops);
+      if (issues.length) {
+        throw new AppError('INVALID_INPUT', 'staged changes no longer apply to WeCom', {
+          details: { issues: issues.map((i) => ({ path: `ops.${i.opIndex}`, message: i.message })) },
+        });
+      }
+      ctx.progress('conflicts', changes.length, changes.length);
 
-    ctx.progress('conflicts', 0, changes.length);
-    const conflicts: Conflict[] = detectConflicts(changes, remote);
-    await this.d.edit.replaceConflicts(conflicts);
-    if (conflicts.length) {
-      throw new AppError('CONFLICTS', `${conflicts.length} changes conflict with edits made in WeCom`, {
-        details: { count: conflicts.length },
+      const calls = planCalls(remote, ops);
+      const orphans = undefinedLocalIds(calls.map((c) => c.call));
+      if (orphans.length) {
+        // They name a department or tag an earlier push failed to create: settle that one first.
+        throw new AppError('DEPENDENCY_FAILED', 'changes refer to a create of an unfinished push', {
+          details: { localIds: orphans },
+        });
+      }
+      const batchId = await this.d.outbox.record(
+        corpId,
+        FEATURE,
+        changes.map((c) => c.id),
+        calls.map((c) => ({
+          call: c.call,
+          family: 'contacts-write',
+          entity: c.entity,
+          key: c.key,
+          summary: c.summary,
+          before: c.before,
+          after: c.after,
+        })),
+      );
+      await this.d.outbox.runBatch(corpId, batchId, ctx);
+      const ids = await this.d.outboxRepo.idMap(batchId);
+      await refreshTouched(this.d, http, read.cred, read.fallback, ctx, ops, ids);
+      await this.afterBatchSettled(corpId);
+    }
+
+    const left = await this.d.outboxRepo.unsettled(corpId);
+    const failed = left.filter((r) => r.status === 'failed').length;
+    if (failed > 0) {
+      throw new AppError('WECOM_REQUEST_REJECTED', `${failed} push operations failed`, {
+        details: { failed, pending: left.length - failed },
       });
     }
-    const issues = validateOps(WorkingCopy.build(remote, []), ops);
-    if (issues.length) {
-      throw new AppError('INVALID_INPUT', 'staged changes no longer apply to WeCom', {
-        details: { issues: issues.map((i) => ({ path: `ops.${i.opIndex}`, message: i.message })) },
+    if (left.length > 0) {
+      throw new AppError('NETWORK', `${left.length} push operations not confirmed`, {
+        retryable: true,
+        details: { pending: left.length },
       });
     }
-    ctx.progress('conflicts', changes.length, changes.length);
+  }
 
-    const calls = planCalls(remote, ops);
-    const batchId = await this.d.edit.createBatch(
-      this.d.editor.now(),
-      changes.map((c) => c.id),
-      calls.map((c) => ({
-        seq: c.seq,
-        api: c.api,
-        body: c.body,
-        defines: c.defines,
-        entity: c.entity,
-        key: c.key,
-        summary: c.summary,
-        before: c.before,
-        after: c.after,
-      })),
-    );
-    const out = await executeBatch(exec, batchId, ctx);
-    if (out.failed || out.pending) throw failedError(out.failed, out.done);
-    await this.d.edit.closeBatch(batchId, this.d.editor.now(), 'done');
-    await this.refreshTouched(ctx, ops);
+  private async opsOfBatch(corpId: string, batchId: number): Promise<ChangeOp[]> {
+    return (await this.d.changes.active(corpId)).filter((c) => c.batchId === batchId).flatMap((c) => c.ops);
   }
 
   /**
-   * Re-reads from WeCom what the ops touch (plus the department tree), so conflicts are judged and
-   * the result is shown against WeCom's current state without re-reading the whole corp.
+   * Once a batch has closed, the changes staged while it was open may still name its new departments
+   * and tags by local id: they are rewritten to WeCom's ids, and no longer checked against a base.
    */
-  private async refreshTouched(ctx: JobContext, ops: ChangeOp[]): Promise<void> {
-    const map = await this.d.edit.idMap();
-    const userids = new Set<string>();
-    const tagids = new Set<number>();
-    for (const op of ops) {
-      if (op.type === 'member.create' || op.type === 'member.update' || op.type === 'member.delete')
-        userids.add(op.userid);
-      if ('tagid' in op) {
-        const id = op.tagid < 0 ? map.tag.get(op.tagid) : op.tagid;
-        if (id !== undefined) tagids.add(id);
-      }
+  private async afterBatchSettled(corpId: string): Promise<void> {
+    const maps = await this.d.outboxRepo.closedIdMaps(corpId);
+    if (maps.department.size + maps.tag.size === 0) return;
+    for (const c of await this.d.changes.active(corpId)) {
+      if (c.batchId !== null) continue;
+      const ops = mapIds(c.ops, maps);
+      if (JSON.stringify(ops) === JSON.stringify(c.ops)) continue;
+      const base = Object.fromEntries(Object.entries(c.base).filter(([k]) => !/:-\d+$/.test(k)));
+      await this.d.changes.replaceOps(corpId, c.id, ops, base);
     }
-    // Past this many members, one list call per department is cheaper than one get per member.
-    if (userids.size > FULL_PULL_ABOVE) return this.refresh(ctx);
-    const { corp, cred, fallback } = await this.d.corp.readCredential();
-    const part = await pullTouched(
-      this.d.corp.http(corp.apiBase),
-      cred,
-      fallback,
-      ctx,
-      { userids: [...userids], tagids: [...tagids] },
-      await this.d.org.pinyinByName(),
-    );
-    await this.d.org.applyPartial(part);
-    this.d.editor.invalidate(true);
-    this.d.bus.emit('org.cacheChanged', { at: this.d.editor.now() });
-  }
-
-  /** Re-reads WeCom into the cache, so what the clerk sees after a push is WeCom's own state. */
-  private async refresh(ctx: JobContext): Promise<void> {
-    const { corp, cred, fallback } = await this.d.corp.readCredential();
-    const sub: JobContext = {
-      signal: ctx.signal,
-      progress: (_p, done, total) => ctx.progress('pull', done, total),
-    };
-    const { snapshot } = await pullOrg(
-      this.d.corp.http(corp.apiBase),
-      cred,
-      fallback,
-      sub,
-      await this.d.org.pinyinByName(),
-    );
-    await this.d.org.replaceAll(snapshot);
-    this.d.editor.invalidate(true);
-    this.d.bus.emit('org.cacheChanged', { at: this.d.editor.now() });
   }
 
   async state(): Promise<{ conflicts: Conflict[]; ops: OutboxOp[]; runningJobId: string | null }> {
+    const corpId = await this.d.editor.corpId();
     return {
-      conflicts: await this.d.edit.conflicts(),
-      ops: await this.d.edit.latestBatchOps(),
+      conflicts: await this.d.changes.conflicts(corpId),
+      ops: await this.d.outboxRepo.visibleOps(corpId, FEATURE),
       runningJobId: this.d.jobs.runningOf('org.push'),
     };
   }
 
   /** theirs: drop my change; mine: re-base it on WeCom's current version so the next push applies it. */
   async resolve(changeId: number, keep: 'mine' | 'theirs'): Promise<number> {
-    const change = (await this.d.edit.activeChanges()).find((c) => c.id === changeId);
+    const corpId = await this.d.editor.corpId();
+    const change = (await this.d.changes.active(corpId)).find((c) => c.id === changeId);
     if (!change) throw new AppError('NOT_FOUND', `change ${changeId}`);
-    if (keep === 'theirs') await this.d.edit.deleteChange(changeId);
-    else await this.d.edit.setBase(changeId, rebase(change, await this.d.org.loadSnapshot()));
-    const remaining = await this.d.edit.deleteConflict(changeId);
+    if (keep === 'theirs') await this.d.changes.deleteChange(corpId, changeId);
+    else await this.d.changes.setBase(corpId, changeId, rebase(change, await this.d.org.loadSnapshot()));
+    const remaining = await this.d.changes.deleteConflict(corpId, changeId);
     this.d.editor.invalidate(false);
     await this.d.editor.notifyChanged();
     return remaining;
   }
 }
 
-const FULL_PULL_ABOVE = 3000;
-
-function failedError(failed: number, done: number): AppError {
-  return new AppError('WECOM_REQUEST_REJECTED', `${failed} of the push operations failed`, {
-    details: { failed, done },
-  });
+/** The entities a call touched, as ops, for re-reading them. */
+function keysOf(call: { kind: string } & Record<string, unknown>): ChangeOp[] {
+  if (typeof call.userid === 'string') return [{ type: 'member.delete', userid: call.userid }];
+  if (typeof call.tagid === 'number') return [{ type: 'tag.delete', tagid: call.tagid }];
+  return [];
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../contract/errors';
 import type { OrgRepo, OrgSnapshot } from '../../db/repos/org-repo';
-import { WecomError } from '../../wecom/errors';
+import { isUserMissing, withDetailsFallback } from '../../wecom/errors';
 import { contactsRead, type WxMember } from '../../wecom/endpoints/contacts-read';
 import type { WecomHttp } from '../../wecom/http-client';
 import type { Credential } from '../../wecom/token-provider';
@@ -24,23 +24,16 @@ export async function pullOrg(
   ctx: JobContext,
   knownPinyin: Map<string, { pinyin: string; initials: string }> = new Map(),
 ): Promise<PullResult> {
-  let cred = primary;
   let calls = 0;
   const check = () => {
     if (ctx.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
   };
-  const read = () => contactsRead(http, cred);
 
   ctx.progress('departments', 0, 1);
-  let depts;
-  try {
-    depts = await read().departmentList();
-  } catch (e) {
-    if (e instanceof WecomError && e.errcode === 48009 && fallback) {
-      cred = fallback;
-      depts = await read().departmentList();
-    } else throw e;
-  }
+  const { value: depts, cred } = await withDetailsFallback(primary, fallback, (c) =>
+    contactsRead(http, c).departmentList(),
+  );
+  const read = () => contactsRead(http, cred);
   calls++;
   ctx.progress('departments', 1, 1);
 
@@ -127,17 +120,10 @@ export async function pullTouched(
   touched: { userids: string[]; tagids: number[] },
   knownPinyin: Map<string, { pinyin: string; initials: string }>,
 ) {
-  let cred = primary;
+  const { value: departments, cred } = await withDetailsFallback(primary, fallback, (c) =>
+    contactsRead(http, c).departmentList(),
+  );
   const read = () => contactsRead(http, cred);
-  let departments;
-  try {
-    departments = await read().departmentList();
-  } catch (e) {
-    if (e instanceof WecomError && e.errcode === 48009 && fallback) {
-      cred = fallback;
-      departments = await read().departmentList();
-    } else throw e;
-  }
   const total = touched.userids.length + touched.tagids.length;
   let done = 0;
   ctx.progress('pull', done, total);
@@ -149,7 +135,7 @@ export async function pullTouched(
       try {
         members.push(toCacheMember(await read().userGet(userid), knownPinyin));
       } catch (e) {
-        if (!(e instanceof WecomError && (e.errcode === 60111 || e.errcode === 40003))) throw e;
+        if (!isUserMissing(e)) throw e;
         missingUserids.push(userid);
       }
       ctx.progress('pull', ++done, total);

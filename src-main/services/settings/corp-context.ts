@@ -100,6 +100,11 @@ export class CorpContext {
     };
   }
 
+  /** The corp every cached, staged and outbox row is scoped to right now. */
+  async currentCorpId(): Promise<string> {
+    return (await this.resolve()).corpId;
+  }
+
   /** One client (and so one token cache) per base URL, shared by every service. */
   http(apiBase: string): WecomHttp {
     let h = this.https.get(apiBase);

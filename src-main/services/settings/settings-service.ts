@@ -1,6 +1,11 @@
 import { AppError } from '../../contract/errors';
 import type { ConnectionCheck, ProfileInput, ProfileView } from '../../contract/settings';
+import type { ChangesRepo } from '../../db/repos/changes-repo';
+import type { OrgRepo } from '../../db/repos/org-repo';
+import type { OutboxRepo } from '../../db/repos/outbox-repo';
 import type { SettingsRepo } from '../../db/repos/settings-repo';
+import type { EventBus } from '../../ipc/event-bus';
+import type { JobRunner } from '../jobs/job-runner';
 import type { SecretStore } from '../../platform/ports';
 import type { Logger } from '../../platform/logger';
 import { registerSecret } from '../../platform/redact';
@@ -16,6 +21,11 @@ export class SettingsService {
   constructor(
     private readonly d: {
       corp: CorpContext;
+      org: OrgRepo;
+      changes: ChangesRepo;
+      outbox: OutboxRepo;
+      jobs: JobRunner;
+      bus: EventBus;
       settings: SettingsRepo;
       secrets: SecretStore;
       connectivity: Connectivity;
@@ -61,6 +71,8 @@ export class SettingsService {
     }
     const before = await this.d.settings.get<StoredProfile>(PROFILE_KEY);
     const corpChanged = before !== null && before.corpId !== input.corpId;
+    const leaving = await this.d.corp.currentCorpId();
+    if (leaving !== input.corpId) await this.checkSwitch(leaving, input.confirmCorpSwitch === true);
     // A secret belongs to one corp: keeping an old secret under a new corp ID would only fail later.
     const missing: Array<{ path: string; message: string }> = [];
     if (!input.contactsSecret && (corpChanged || !(await this.d.secrets.get(contactsSecretKey)))) {
@@ -93,18 +105,51 @@ export class SettingsService {
     };
     await this.d.settings.set(PROFILE_KEY, stored);
     this.d.logger.info('corp profile saved', { corpId: stored.corpId, apps: stored.apps.length });
+    if (leaving !== stored.corpId) await this.switched();
     return this.profile();
   }
 
-  async resetToDemo(): Promise<ProfileView> {
+  async resetToDemo(input: { confirmCorpSwitch?: boolean | undefined } = {}): Promise<ProfileView> {
     if (this.d.corp.isEnvProfile) {
       throw new AppError('INVALID_INPUT', 'profile comes from environment variables');
     }
     const before = await this.d.settings.get<StoredProfile>(PROFILE_KEY);
+    if (before) await this.checkSwitch(before.corpId, input.confirmCorpSwitch === true);
     await this.d.secrets.delete(contactsSecretKey);
     for (const a of before?.apps ?? []) await this.d.secrets.delete(appSecretKey(a.agentid));
     await this.d.settings.delete(PROFILE_KEY);
+    if (before) await this.switched();
     return this.profile();
+  }
+
+  /**
+   * Leaving a corp with unpushed work needs the clerk's yes: the work stays with that corp (re-opened
+   * when it is configured again) and can never be pushed to another. Nothing is switched mid-push/sync.
+   */
+  private async checkSwitch(leaving: string, confirmed: boolean): Promise<void> {
+    const busy = this.d.jobs.runningOf('org.push') ?? this.d.jobs.runningOf('org.sync');
+    if (busy) {
+      throw new AppError('JOB_RUNNING', 'corp switch refused while a push or sync runs', {
+        details: { jobId: busy },
+      });
+    }
+    const changes = await this.d.changes.active(leaving);
+    const unsettled = await this.d.outbox.unsettled(leaving);
+    if (confirmed || (changes.length === 0 && unsettled.length === 0)) return;
+    throw new AppError('CORP_SWITCH_PENDING', `corp ${leaving} has unpushed work`, {
+      details: {
+        corpId: leaving,
+        count: changes.length,
+        unsettled: unsettled.length,
+        labels: changes.slice(0, 20).map((c) => c.label),
+      },
+    });
+  }
+
+  /** The cache held the old corp: it is no longer trusted, and a sync of the new one comes first. */
+  private async switched(): Promise<void> {
+    await this.d.org.clearCache();
+    this.d.bus.emit('org.cacheChanged', { at: new Date().toISOString() });
   }
 
   /**

@@ -10,9 +10,13 @@ export interface Seen {
 
 /**
  * A scripted HTTP peer for replaying exact wire bodies (fixtures, quirks) that the sandbox would
- * never produce. `reply` decides each answer; `drop` closes the socket without a response.
+ * never produce. `reply` decides each answer; `drop` closes the socket without a response (a reset
+ * after the request arrived); `hang` never answers (the client times out).
  */
-export async function wireServer(reply: (s: Seen, n: number) => { status?: number; body: unknown } | 'drop') {
+export async function wireServer(
+  reply: (s: Seen, n: number) => { status?: number; body: unknown } | 'drop' | 'hang',
+  opts: { port?: number } = {},
+) {
   const seen: Seen[] = [];
   const server = createServer((req: IncomingMessage, res) => {
     let body = '';
@@ -26,14 +30,16 @@ export async function wireServer(reply: (s: Seen, n: number) => { status?: numbe
         req.socket.destroy();
         return;
       }
+      if (r === 'hang') return;
       res.writeHead(r.status ?? 200, { 'Content-Type': 'application/json; charset=utf-8' });
       res.end(typeof r.body === 'string' ? r.body : JSON.stringify(r.body));
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', () => r()));
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
     seen,
     close: () =>
       new Promise<void>((r) => {

@@ -34,6 +34,7 @@ const opStatusText: Record<OutboxOp['status'], { text: string; color: string }> 
   sending: { text: '发送中', color: 'processing' },
   done: { text: '成功', color: 'success' },
   failed: { text: '失败', color: 'error' },
+  skipped: { text: '已跳过', color: 'warning' },
 };
 
 /** Failed outbox ops carry an ErrorCode and WeCom's errcode; say what it means in Chinese. */

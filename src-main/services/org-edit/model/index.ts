@@ -4,13 +4,7 @@ export { WorkingCopy, type ViewOpts } from './working-copy';
 export { validateOps, type Issue } from './validate';
 export { summarize, summarizeAll } from './summaries';
 export { treeDiff, pathResolver } from './diff';
-export {
-  planCalls,
-  TAG_USERS_PER_CALL,
-  TAG_PARTIES_PER_CALL,
-  type PlannedCall,
-  type PlannedApi,
-} from './plan';
+export { planCalls, TAG_USERS_PER_CALL, TAG_PARTIES_PER_CALL, type PlannedCall } from './plan';
 export {
   ABSENT,
   captureBase,

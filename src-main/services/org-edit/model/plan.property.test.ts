@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeOp } from '../../../contract/org-edit';
-import { planCalls } from './plan';
+import { planCalls } from './test-wire';
 import { dept, member } from './test-fixtures';
 import { replay } from './test-replay';
 import { uidKey, type CacheSnapshot } from './types';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeOp } from '../../../contract/org-edit';
-import { planCalls, type PlannedCall } from './plan';
+import { planCalls, type WirePlanned as PlannedCall } from './test-wire';
 import { bigHospital, dept, hospital, member } from './test-fixtures';
 import { replay, type ReplayState } from './test-replay';
 import { uidKey, type CacheSnapshot } from './types';

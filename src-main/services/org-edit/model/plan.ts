@@ -13,7 +13,7 @@ import {
   type CacheSnapshot,
 } from './types';
 import { WorkingCopy } from './working-copy';
-import type { WriteApi } from '../../../wecom/endpoints/contacts-write';
+import type { CallOf, ContactsCall, MemberCallFields } from '../../../contract/outbox';
 
 /**
  * Turns staged ops into the WeCom calls to make, net of redundancy and in an order where every call is
@@ -24,16 +24,10 @@ import type { WriteApi } from '../../../wecom/endpoints/contacts-write';
  * member updates → tag membership → member deletes → tag deletes → department deletes (children first).
  */
 
-/** The contacts write calls a plan may contain; the wire layer owns the list. */
-export type PlannedApi = WriteApi;
-
 export interface PlannedCall {
   seq: number;
-  api: PlannedApi;
-  /** WeCom request body. Department/tag ids < 0 are placeholders the executor replaces once defined. */
-  body: Record<string, unknown>;
-  /** Set on creates: the local (negative) id the WeCom-assigned id replaces in later bodies. */
-  defines?: { kind: 'department' | 'tag'; localId: number };
+  /** A domain call; department/tag ids < 0 refer to creates earlier in the same plan. */
+  call: ContactsCall;
   entity: 'department' | 'member' | 'tag';
   key: string;
   summary: string;
@@ -76,8 +70,7 @@ export function planCalls(base: CacheSnapshot, ops: readonly ChangeOp[]): Planne
     const b = wc.baseMember(k);
     if (b && wc.isDeleted('member', k))
       out.push({
-        api: 'user/delete',
-        body: { userid: b.userid },
+        call: { kind: 'member.delete', userid: b.userid },
         entity: 'member',
         key: b.userid,
         summary: `删除成员 ${b.name}（${b.userid}）`,
@@ -95,8 +88,7 @@ export function planCalls(base: CacheSnapshot, ops: readonly ChangeOp[]): Planne
   deletes.sort((a, b) => sim.depth(b.id) - sim.depth(a.id) || a.id - b.id);
   for (const d of deletes)
     out.push({
-      api: 'department/delete',
-      body: { id: d.id },
+      call: { kind: 'dept.delete', id: d.id },
       entity: 'department',
       key: String(d.id),
       summary: `删除部门「${d.name}」`,
@@ -229,9 +221,7 @@ function planDepartments(base: CacheSnapshot, wc: WorkingCopy, out: Draft[]): De
     const f = a.final;
     if (a.create) {
       out.push({
-        api: 'department/create',
-        body: { name: f.name, parentid: f.parentid, order: f.order },
-        defines: { kind: 'department', localId: f.id },
+        call: { kind: 'dept.create', localId: f.id, name: f.name, parentId: f.parentid, order: f.order },
         entity: 'department',
         key: String(f.id),
         summary: `新建部门「${f.name}」于 ${nameOf(f.parentid)}`,
@@ -239,24 +229,23 @@ function planDepartments(base: CacheSnapshot, wc: WorkingCopy, out: Draft[]): De
         after: f,
       });
     } else {
-      const body: Record<string, unknown> = { id: f.id };
+      const call: CallOf<'dept.update'> = { kind: 'dept.update', id: f.id };
       const parts: string[] = [];
       const curName = sim.nameOf(f.id)!;
       if (curName !== f.name) {
-        body.name = f.name;
+        call.name = f.name;
         parts.push(`重命名部门「${curName}」为「${f.name}」`);
       }
       if (sim.parentOf(f.id) !== f.parentid) {
-        body.parentid = f.parentid;
+        call.parentId = f.parentid;
         parts.push(`将「${f.name}」移到 ${nameOf(f.parentid)} 之下`);
       }
       if (a.before!.order !== f.order) {
-        body.order = f.order;
+        call.order = f.order;
         if (parts.length === 0) parts.push(`调整「${f.name}」的排序`);
       }
       out.push({
-        api: 'department/update',
-        body,
+        call,
         entity: 'department',
         key: String(f.id),
         summary: parts.join('；'),
@@ -310,8 +299,7 @@ function planDepartments(base: CacheSnapshot, wc: WorkingCopy, out: Draft[]): De
         order: (later?.before ?? toDelete.get(h))!.order,
       };
       out.push({
-        api: 'department/update',
-        body: { id: h, name: temp },
+        call: { kind: 'dept.update', id: h, name: temp },
         entity: 'department',
         key: String(h),
         summary: later
@@ -334,12 +322,11 @@ function planDepartments(base: CacheSnapshot, wc: WorkingCopy, out: Draft[]): De
     const park = (id: number, order: number, deleting: boolean) => {
       const curName = sim.nameOf(id)!;
       const temp = sim.freeName(ROOT_DEPT_ID, curName, id);
-      const body: Record<string, unknown> = { id, name: temp };
-      if (sim.parentOf(id) !== ROOT_DEPT_ID) body.parentid = ROOT_DEPT_ID;
+      const call: CallOf<'dept.update'> = { kind: 'dept.update', id, name: temp };
+      if (sim.parentOf(id) !== ROOT_DEPT_ID) call.parentId = ROOT_DEPT_ID;
       const before = { id, name: curName, parentid: sim.parentOf(id), order };
       out.push({
-        api: 'department/update',
-        body,
+        call,
         entity: 'department',
         key: String(id),
         summary: `临时将「${curName}」移到根部门下并暂名为「${temp}」（调整结构所需，稍后${deleting ? '删除' : '移到目标位置'}）`,
@@ -372,8 +359,7 @@ function planDepartments(base: CacheSnapshot, wc: WorkingCopy, out: Draft[]): De
 
 function tagDelete(t: CTag): Draft {
   return {
-    api: 'tag/delete',
-    body: { tagid: t.tagid },
+    call: { kind: 'tag.delete', tagid: t.tagid },
     entity: 'tag',
     key: String(t.tagid),
     summary: `删除标签「${t.tagname}」`,
@@ -403,8 +389,7 @@ function planTagNames(base: CacheSnapshot, wc: WorkingCopy, out: Draft[]): Map<n
 
   const rename = (id: number, from: string, to: string, before: unknown, after: unknown, summary: string) => {
     out.push({
-      api: 'tag/update',
-      body: { tagid: id, tagname: to },
+      call: { kind: 'tag.update', tagid: id, name: to },
       entity: 'tag',
       key: String(id),
       summary,
@@ -419,9 +404,7 @@ function planTagNames(base: CacheSnapshot, wc: WorkingCopy, out: Draft[]): Map<n
     const f = p.final;
     if (!p.before) {
       out.push({
-        api: 'tag/create',
-        body: { tagname: f.tagname },
-        defines: { kind: 'tag', localId: f.tagid },
+        call: { kind: 'tag.create', localId: f.tagid, name: f.tagname },
         entity: 'tag',
         key: String(f.tagid),
         summary: `新建标签「${f.tagname}」`,
@@ -510,14 +493,14 @@ function planTagMembership(wc: WorkingCopy, out: Draft[]): void {
     const nowD = new Set(t.departmentIds);
     const addD = t.departmentIds.filter((d) => !baseD.has(d) && !goneD(d));
     const delD = (b?.departmentIds ?? []).filter((d) => !nowD.has(d) && !goneD(d));
-    pushChunks(out, 'tag/deltagusers', t, delU, delD);
-    pushChunks(out, 'tag/addtagusers', t, addU, addD);
+    pushChunks(out, 'tag.removeMembers', t, delU, delD);
+    pushChunks(out, 'tag.addMembers', t, addU, addD);
   }
 }
 
 function pushChunks(
   out: Draft[],
-  api: 'tag/addtagusers' | 'tag/deltagusers',
+  kind: 'tag.addMembers' | 'tag.removeMembers',
   t: CTag,
   users: string[],
   parties: number[],
@@ -538,39 +521,46 @@ function pushChunks(
     const batch = n > 1 ? `（第 ${i + 1}/${n} 批）` : '';
     const links = { tagid: t.tagid, tagname: t.tagname, userlist, partylist };
     out.push({
-      api,
-      body: { tagid: t.tagid, userlist, partylist },
+      call: { kind, tagid: t.tagid, userids: userlist, departmentIds: partylist },
       entity: 'tag',
       key: String(t.tagid),
       summary:
-        api === 'tag/addtagusers'
+        kind === 'tag.addMembers'
           ? `给标签「${t.tagname}」添加 ${what}${batch}`
           : `从标签「${t.tagname}」移除 ${what}${batch}`,
       // The links this call adds or removes are the audited "entity".
-      before: api === 'tag/deltagusers' ? links : null,
-      after: api === 'tag/addtagusers' ? links : null,
+      before: kind === 'tag.removeMembers' ? links : null,
+      after: kind === 'tag.addMembers' ? links : null,
     });
   }
 }
 
 // ---------------------------------------------------------------- members
 
-const SCALARS: Array<[keyof CMember, string, string]> = [
-  ['name', 'name', '姓名'],
-  ['alias', 'alias', '别名'],
-  ['mobile', 'mobile', '手机'],
-  ['email', 'email', '邮箱'],
-  ['telephone', 'telephone', '座机'],
-  ['position', 'position', '职务'],
-  ['gender', 'gender', '性别'],
+const SCALARS: Array<[keyof CMember & keyof MemberCallFields, string]> = [
+  ['name', '姓名'],
+  ['alias', '别名'],
+  ['mobile', '手机'],
+  ['email', '邮箱'],
+  ['telephone', '座机'],
+  ['position', '职务'],
+  ['gender', '性别'],
 ];
 
-function linkFields(m: CMember): Record<string, unknown> {
+/** A member's whole writable state, as a create call carries it. */
+function callFields(m: CMember): MemberCallFields {
   return {
-    department: m.departments.map((l) => l.departmentId),
-    order: m.departments.map((l) => l.order),
-    is_leader_in_dept: m.departments.map((l) => (l.isLeader ? 1 : 0)),
-    main_department: m.mainDepartment,
+    name: m.name,
+    alias: m.alias,
+    mobile: m.mobile,
+    email: m.email,
+    telephone: m.telephone,
+    position: m.position,
+    gender: m.gender,
+    enable: m.enable,
+    departments: m.departments.map((l) => ({ ...l })),
+    mainDepartment: m.mainDepartment,
+    directLeader: [...m.directLeader],
   };
 }
 
@@ -606,18 +596,8 @@ function planMembers(wc: WorkingCopy, out: Draft[]): void {
     visiting.delete(k);
     if (done.has(k)) return;
     done.add(k);
-    const body: Record<string, unknown> = {
-      userid: m.userid,
-      name: m.name,
-      ...linkFields(m),
-      enable: m.enable ? 1 : 0,
-      to_invite: false,
-    };
-    // Empty optional strings are omitted: WeCom validates e.g. an empty email as malformed.
-    for (const f of ['alias', 'mobile', 'email', 'telephone', 'position'] as const)
-      if (m[f] !== '') body[f] = m[f];
-    if (m.gender !== '0') body.gender = m.gender;
-    if (m.directLeader.length > 0 && !defer) body.direct_leader = m.directLeader;
+    const fields = callFields(m);
+    if (defer) fields.directLeader = [];
     if (defer) deferred.push(m);
     const needs = defer ? [] : m.directLeader.map(uidKey).filter((l) => created.has(l));
     actions.push({
@@ -626,8 +606,7 @@ function planMembers(wc: WorkingCopy, out: Draft[]): void {
       before: [],
       needs,
       draft: {
-        api: 'user/create',
-        body,
+        call: { kind: 'member.create', userid: m.userid, fields },
         entity: 'member',
         key: m.userid,
         summary: `新建成员 ${m.name}（${m.userid}）`,
@@ -640,8 +619,7 @@ function planMembers(wc: WorkingCopy, out: Draft[]): void {
   const followUps: Draft[] = [];
   for (const m of deferred)
     followUps.push({
-      api: 'user/update',
-      body: { userid: m.userid, direct_leader: m.directLeader },
+      call: { kind: 'member.update', userid: m.userid, fields: { directLeader: m.directLeader } },
       entity: 'member',
       key: m.userid,
       summary: `设置 ${m.name} 的直属上级`,
@@ -650,40 +628,40 @@ function planMembers(wc: WorkingCopy, out: Draft[]): void {
     });
 
   for (const { before: b, final: f } of updated) {
-    const body: Record<string, unknown> = { userid: f.userid };
+    const fields: Partial<MemberCallFields> = {};
     const parts: string[] = [];
     if (b.enable !== f.enable) {
-      body.enable = f.enable ? 1 : 0;
+      fields.enable = f.enable;
       parts.push(`${f.enable ? '启用' : '停用'} ${f.name}`);
     }
     const labels: string[] = [];
-    for (const [field, wire, label] of SCALARS)
+    for (const [field, label] of SCALARS)
       if (b[field] !== f[field]) {
-        body[wire] = f[field];
+        (fields as Record<string, unknown>)[field] = f[field];
         labels.push(label);
       }
     if (!sameSet(b.directLeader, f.directLeader, uidKey)) {
-      body.direct_leader = f.directLeader;
+      fields.directLeader = f.directLeader;
       labels.push('直属上级');
     }
     if (!sameLinks(b.departments, f.departments)) {
       // department, order and is_leader_in_dept are positional lists: WeCom needs them together.
-      Object.assign(body, linkFields(f));
+      fields.departments = f.departments;
+      fields.mainDepartment = f.mainDepartment;
       parts.push(describeDeptChange(wc, f.name, b.departments, f.departments) ?? `调整 ${f.name} 的部门`);
     } else if (b.mainDepartment !== f.mainDepartment) {
-      body.main_department = f.mainDepartment;
+      fields.mainDepartment = f.mainDepartment;
       labels.push('主部门');
     }
     if (labels.length > 0) parts.push(`修改 ${f.name} 的${labels.join('、')}`);
-    if (Object.keys(body).length === 1) continue; // updates that cancel out
+    if (Object.keys(fields).length === 0) continue; // updates that cancel out
     actions.push({
       k: uidKey(f.userid),
       ids: idsOf(f),
       before: idsOf(b),
       needs: f.directLeader.map(uidKey).filter((l) => created.has(l)),
       draft: {
-        api: 'user/update',
-        body,
+        call: { kind: 'member.update', userid: f.userid, fields },
         entity: 'member',
         key: f.userid,
         summary: parts.join('；'),
@@ -711,7 +689,7 @@ function planMembers(wc: WorkingCopy, out: Draft[]): void {
       out.push(a.draft);
       for (const id of a.before) if (holder.get(id) === a.k) holder.delete(id);
       for (const id of a.ids) holder.set(id, a.k);
-      if (a.draft.api === 'user/create') createdDone.add(a.k);
+      if (a.draft.call.kind === 'member.create') createdDone.add(a.k);
       progress = true;
       return false;
     });

@@ -4,7 +4,7 @@
  * unresolved placeholder). Returns the resulting state so tests can compare it with the working copy.
  */
 import { MAX_DEPT_DEPTH } from '../../../contract/org-edit';
-import type { PlannedCall } from './plan';
+import type { WirePlanned as PlannedCall } from './test-wire';
 import { uidKey, type CacheSnapshot } from './types';
 
 export interface ReplayState {

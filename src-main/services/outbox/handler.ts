@@ -1,0 +1,26 @@
+import type { OutboxCall } from '../../contract/outbox';
+
+/** What a sent call answered: the id WeCom assigned (creates) and the rest of its reply. */
+export interface SendResult {
+  remoteId: number | null;
+  response: unknown;
+}
+
+/** What reading WeCom says about a call whose outcome was not seen. */
+export type Reconciled = { applied: true; remoteId: number | null; note?: string } | { applied: false };
+
+/**
+ * One feature's calls: how to send them and how to tell, by reading WeCom, whether one took effect.
+ * Contacts today; notices, media, vault and meetings plug in with their own handler.
+ */
+export interface OutboxHandler<C extends OutboxCall = OutboxCall> {
+  /** The API family whose queue and rate limits the calls run under. */
+  readonly family: string;
+  send(call: C): Promise<SendResult>;
+  reconcile(call: C): Promise<Reconciled>;
+  /** A refusal that, for a call sent before, only says it already happened ("exists", "not found"). */
+  meansApplied(call: C, e: unknown): boolean;
+}
+
+/** Hands out the handler for a corp's calls; refuses a corp that is not the current one. */
+export type HandlerSource = (corpId: string, call: OutboxCall) => Promise<OutboxHandler>;
