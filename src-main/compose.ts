@@ -55,7 +55,7 @@ export interface Services {
 /** The one composition root shared by Electron, the browser host and the CLI. */
 export async function createServices(ports: PlatformPorts, config: AppConfig): Promise<Services> {
   mkdirSync(config.dataDir, { recursive: true });
-  const db = await openDatabase(join(config.dataDir, 'zhb.sqlite'));
+  const db = await openDatabase(join(config.dataDir, 'zhb.sqlite'), { logger: ports.logger });
   const bus = new EventBus();
   const logger = ports.logger;
   const settingsRepo = new SettingsRepo(db);

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acquireInstanceLock } from '../platform/node/instance-lock';
 import { startSandbox, type RunningSandbox } from '../sandbox';
 import { runCli } from './main';
 
@@ -82,5 +83,16 @@ describe('cli', () => {
     const r = await run('status');
     expect(r.code).toBe(1);
     expect(r.err).toContain('输入或配置有误');
+  });
+
+  it('refuses to run while another instance holds the data folder, and releases its own lock', async () => {
+    const lock = acquireInstanceLock(dir, 'electron');
+    const r = await run('status', '--json');
+    lock.release();
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toMatchObject({ ok: false, error: { code: 'INSTANCE_RUNNING' } });
+    expect(r.err).toContain(`综合部助手已在运行（进程 ${process.pid}，桌面应用，`);
+    expect((await run('status')).code).toBe(0);
+    expect(existsSync(join(dir, 'zhb.lock'))).toBe(false);
   });
 });

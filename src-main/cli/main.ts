@@ -4,9 +4,10 @@ import type { EventPayload } from '../contract/events';
 import { AppError } from '../contract/errors';
 import { demoSandbox, stopDemoSandbox } from '../platform/node/demo-sandbox';
 import { readEnvProfile } from '../platform/node/env-profile';
+import { acquireInstanceLock, type InstanceLock } from '../platform/node/instance-lock';
 import { nodePorts } from '../platform/node/node-ports';
 import { parseHostOptions } from '../platform/node/options';
-import { cliErrorText } from './messages';
+import { startupErrorText } from './messages';
 
 const usage = `用法：npm run cli -- <命令> [--json] [--data-dir <目录>]
 命令：
@@ -28,7 +29,11 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     return 2;
   }
   let services: Services | null = null;
+  let lock: InstanceLock | null = null;
   try {
+    // Every command takes the data folder's lock, even read-only ones: simple, and a CLI sync must
+    // never run beside the desktop app or the browser host.
+    lock = acquireInstanceLock(o.dataDir, 'cli', { exitHandlers: true, signalHandlers: true });
     const envProfile = readEnvProfile(process.env);
     services = await createServices(nodePorts(o.dataDir, envProfile), {
       dataDir: o.dataDir,
@@ -60,7 +65,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
   } catch (e) {
     const code = e instanceof AppError ? e.code : 'INTERNAL';
     const details = e instanceof AppError ? e.details : undefined;
-    const text = cliErrorText(code, details);
+    const text = startupErrorText(e);
     if (o.json)
       out.write(JSON.stringify({ ok: false, command: cmd, error: { code, message: text, details } }) + '\n');
     err.write(`失败：${text}\n`);
@@ -68,6 +73,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
   } finally {
     await services?.close();
     await stopDemoSandbox();
+    lock?.release();
   }
 }
 

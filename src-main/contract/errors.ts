@@ -12,6 +12,10 @@ export const errorCodes = [
   'CANCELLED',
   'JOB_RUNNING',
   'DB_TOO_NEW',
+  /** The main database file is damaged; the app will not overwrite it. details.file names it. */
+  'DB_CORRUPT',
+  /** Another 综合部助手 process holds this data folder. details: pid, kind, startedAt, file. */
+  'INSTANCE_RUNNING',
   'INTERNAL',
   'WECOM_CORPID_INVALID',
   'WECOM_SECRET_INVALID',

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServices } from '../compose';
+import { startupErrorText } from '../cli/messages';
+import { createServices, type Services } from '../compose';
 import { demoSandbox, demoSandboxUrl, stopDemoSandbox } from '../platform/node/demo-sandbox';
 import { readEnvProfile } from '../platform/node/env-profile';
+import { acquireInstanceLock } from '../platform/node/instance-lock';
 import { nodePorts } from '../platform/node/node-ports';
 import { parseHostOptions } from '../platform/node/options';
 import { startDevhost } from './server';
@@ -16,22 +18,34 @@ export const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', '
  */
 export async function runDevhost(argv: string[]): Promise<void> {
   const o = parseHostOptions(argv);
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new Error('界面尚未构建：请先运行 npm run build:renderer（npm start 会自动构建）');
+  // Before anything touches the data folder: one process per folder (released on exit).
+  const lock = acquireInstanceLock(o.dataDir, 'devhost', { exitHandlers: true });
+  // ZHB_RENDERER_DIR: tests start the host without building the real renderer.
+  const renderer = process.env.ZHB_RENDERER_DIR ?? rendererDir;
+  let envProfile: ReturnType<typeof readEnvProfile>;
+  let ports: ReturnType<typeof nodePorts>;
+  let services: Services;
+  try {
+    envProfile = readEnvProfile(process.env);
+    ports = nodePorts(o.dataDir, envProfile);
+    if (!existsSync(join(renderer, 'index.html'))) {
+      throw new Error('界面尚未构建：请先运行 npm run build:renderer（npm start 会自动构建）');
+    }
+    services = await createServices(ports, {
+      dataDir: o.dataDir,
+      apiBase: o.apiBase,
+      envProfile,
+      demo: demoSandbox,
+      probeEveryMs: Number(process.env.ZHB_PROBE_MS ?? 15_000),
+    });
+  } catch (e) {
+    lock.release();
+    throw e;
   }
-  const envProfile = readEnvProfile(process.env);
-  const ports = nodePorts(o.dataDir, envProfile);
-  const services = await createServices(ports, {
-    dataDir: o.dataDir,
-    apiBase: o.apiBase,
-    envProfile,
-    demo: demoSandbox,
-    probeEveryMs: Number(process.env.ZHB_PROBE_MS ?? 15_000),
-  });
   const testControls = process.env.ZHB_TEST_CONTROLS === '1';
   const host = await startDevhost({
     services,
-    rendererDir,
+    rendererDir: renderer,
     port: o.port,
     logger: ports.logger,
     ...(testControls
@@ -58,8 +72,8 @@ export async function runDevhost(argv: string[]): Promise<void> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  runDevhost(process.argv.slice(2)).catch((e: Error) => {
-    process.stderr.write(`浏览器模式启动失败：${e.message}\n`);
+  runDevhost(process.argv.slice(2)).catch((e: unknown) => {
+    process.stderr.write(`浏览器模式启动失败：${startupErrorText(e)}\n`);
     process.exit(1);
   });
 }

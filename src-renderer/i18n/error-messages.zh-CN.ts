@@ -22,6 +22,22 @@ const ipOf = (details: Record<string, unknown>): string | null => {
   return typeof ip === 'string' && ip.trim() !== '' ? ip.trim() : null;
 };
 
+const instanceKinds: Record<string, string> = { electron: '桌面应用', devhost: '浏览器模式', cli: '命令行' };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const localTime = (t: Date) =>
+  `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())} ${pad(t.getHours())}:${pad(t.getMinutes())}`;
+
+/** 「综合部助手已在运行（进程 N，…）。」 from INSTANCE_RUNNING details. */
+const instanceRunningText = (d: Record<string, unknown>): string => {
+  const parts: string[] = [];
+  if (typeof d.pid === 'number') parts.push(`进程 ${d.pid}`);
+  if (typeof d.kind === 'string' && instanceKinds[d.kind]) parts.push(instanceKinds[d.kind]!);
+  const at = typeof d.startedAt === 'string' ? new Date(d.startedAt) : null;
+  if (at && !Number.isNaN(at.getTime())) parts.push(`${localTime(at)} 启动`);
+  return `综合部助手已在运行${parts.length ? `（${parts.join('，')}）` : ''}。`;
+};
+
 /**
  * Every ErrorCode of the contract. The Record type makes a new code a compile error here until it
  * has Chinese text with the fix.
@@ -55,6 +71,17 @@ export const errorMessages: Record<ErrorCode, Entry> = {
   DB_TOO_NEW: {
     title: '本机数据来自更新版本的综合部助手',
     detail: () => '当前程序版本较旧，无法安全读取这些数据。请安装最新版本的综合部助手后再打开。',
+  },
+  DB_CORRUPT: {
+    title: '本机数据库文件已损坏，无法打开',
+    detail: (d) => {
+      const file = typeof d.file === 'string' ? d.file : '数据目录下的 zhb.sqlite';
+      return `文件：${file}。为保护其中的记录，综合部助手不会覆盖或修改它。请先关闭综合部助手，把该文件（连同同名的 -wal、-shm 文件）移到别的文件夹保存，交给信息科尝试修复；之后再打开会新建空的数据库，需要重新填写设置并同步通讯录。`;
+    },
+  },
+  INSTANCE_RUNNING: {
+    title: '综合部助手已在运行',
+    detail: (d) => `${instanceRunningText(d)}请先关闭它，或稍候再试。`,
   },
   INTERNAL: {
     title: '程序内部出错',

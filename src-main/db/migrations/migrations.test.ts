@@ -82,6 +82,37 @@ describe('migration 003-org-edit', () => {
   });
 });
 
+describe('migration 004-cache-apart', () => {
+  it('drops the org cache from main, keeps the records, and leaves the attached cache in charge', async () => {
+    const db = await fresh();
+    await migrate(db, 3);
+    await db.run("INSERT INTO main.members (userid, name, status) VALUES ('u1', '张三', 1)");
+    await db.run("INSERT INTO settings (key, value) VALUES ('profile', '{}')");
+    await db.run(
+      "INSERT INTO audit_log (at, api, summary, entity, entity_key, result) VALUES ('t', 'x', 's', 'member', 'u1', 'ok')",
+    );
+    await migrate(db, 4);
+    expect(await schemaVersion(db)).toBe(4);
+    const main = await tableNames(db);
+    for (const t of [
+      'departments',
+      'members',
+      'member_departments',
+      'tags',
+      'tag_members',
+      'tag_departments',
+    ])
+      expect(main).not.toContain(t);
+    expect(main).toEqual(expect.arrayContaining(['settings', 'sync_runs', 'audit_log', 'outbox']));
+    expect(await db.get('SELECT value FROM settings')).toEqual({ value: '{}' });
+    expect(await db.get('SELECT COUNT(*) AS n FROM audit_log')).toEqual({ n: 1 });
+    // Unqualified names now reach the cache file; the rows were not copied (the cache is re-pullable).
+    expect(await db.get('SELECT COUNT(*) AS n FROM members')).toEqual({ n: 0 });
+    await db.run("INSERT INTO members (userid, name, status) VALUES ('u2', '李四', 1)");
+    expect(await db.get('SELECT COUNT(*) AS n FROM cache.members')).toEqual({ n: 1 });
+  });
+});
+
 describe('migration 005-corp-outbox', () => {
   it('gives every row a corp, returns open batches to staging and keeps settled history', async () => {
     const db = await fresh();
@@ -131,7 +162,7 @@ describe('migration 005-corp-outbox', () => {
 });
 
 describe('migrations as a whole', () => {
-  it('runs in WAL mode with foreign keys on', async () => {
+  it('runs in WAL mode, synchronous FULL, with foreign keys on', async () => {
     const t = await tempDb();
     cleanups.push(t.cleanup);
     await t.db.close();
@@ -139,6 +170,9 @@ describe('migrations as a whole', () => {
     cleanups.push(() => db.close());
     expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
     expect(await db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
+    expect(await db.get('PRAGMA cache.journal_mode')).toEqual({ journal_mode: 'wal' });
+    expect(await db.get('PRAGMA synchronous')).toEqual({ synchronous: 2 });
+    expect(await db.get('PRAGMA cache.synchronous')).toEqual({ synchronous: 2 });
     expect(await schemaVersion(db)).toBe(migrations.length);
   });
 
@@ -161,6 +195,16 @@ describe('migrations as a whole', () => {
     await migrate(db);
     const rows = await db.all<{ type: string; name: string; sql: string }>(
       "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name",
+    );
+    expect(
+      rows.map((r) => `${r.type} ${r.name}: ${r.sql.replace(/\s+/g, ' ')}`).join('\n'),
+    ).toMatchSnapshot();
+  });
+
+  it('matches the cache schema snapshot (a change needs a new CACHE_VERSION)', async () => {
+    const db = await fresh();
+    const rows = await db.all<{ type: string; name: string; sql: string }>(
+      "SELECT type, name, sql FROM cache.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name",
     );
     expect(
       rows.map((r) => `${r.type} ${r.name}: ${r.sql.replace(/\s+/g, ' ')}`).join('\n'),

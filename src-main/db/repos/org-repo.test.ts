@@ -83,3 +83,25 @@ describe('OrgRepo', () => {
     expect(idx.find((r) => r.userid === 'u1')?.departmentIds.sort()).toEqual([3, 4]);
   });
 });
+
+describe('cache corp stamp', () => {
+  it('is set with a snapshot in the same transaction, changed, and cleared with the cache', async () => {
+    expect(await repo.cacheCorp()).toBeNull();
+    await repo.replaceAll(snapshot, 'ww-a');
+    expect(await repo.cacheCorp()).toBe('ww-a');
+    // Without a corp id a snapshot leaves the stamp alone.
+    await repo.replaceAll(snapshot);
+    expect(await repo.cacheCorp()).toBe('ww-a');
+    await repo.setCacheCorp('ww-b');
+    expect(await repo.cacheCorp()).toBe('ww-b');
+    const bad = { ...snapshot, members: [member('u1', 'x', [2]), member('u1', 'y', [2])] };
+    await expect(repo.replaceAll(bad, 'ww-c')).rejects.toThrow();
+    expect(await repo.cacheCorp()).toBe('ww-b');
+    await repo.clearCache();
+    expect(await repo.cacheCorp()).toBeNull();
+    expect(await repo.counts()).toEqual({ departments: 0, members: 0, tags: 0, notJoined: 0 });
+    await repo.replaceAll(snapshot, 'ww-a');
+    await repo.setCacheCorp(null);
+    expect(await repo.cacheCorp()).toBeNull();
+  });
+});

@@ -1,6 +1,11 @@
 import type { Department, Member, MemberIndexRow, MemberStatus, Tag } from '../../contract/org';
 import { TOP_GROUPS } from '../../contract/org';
+import { cacheTables } from '../cache/schema';
 import type { Db } from '../connection';
+
+type ProgressFn = (done: number, total: number) => void;
+/** The org tables, children first; cache_meta is kept by a sync. */
+const orgTables = cacheTables.filter((t) => t !== 'cache_meta');
 
 /** What a sync pulled from WeCom, already normalised; the repo replaces the cache with it. */
 export interface OrgSnapshot {
@@ -83,20 +88,52 @@ const pinnedRank = (d: { name: string; parentid: number }, rootIds: Set<number>)
 export class OrgRepo {
   constructor(private readonly db: Db) {}
 
-  /** Replaces the whole cache in one transaction: readers never see half a sync. */
-  async replaceAll(s: OrgSnapshot, onProgress?: (done: number, total: number) => void): Promise<void> {
+  /**
+   * Replaces the whole cache in one transaction: readers never see half a sync. With `corpId`, the
+   * corp stamp is set in the same transaction, so rows and stamp always agree.
+   */
+  async replaceAll(s: OrgSnapshot, onProgress?: ProgressFn): Promise<void>;
+  async replaceAll(s: OrgSnapshot, corpId?: string | null, onProgress?: ProgressFn): Promise<void>;
+  async replaceAll(
+    s: OrgSnapshot,
+    corpOrProgress?: string | null | ProgressFn,
+    progress?: ProgressFn,
+  ): Promise<void> {
+    const corpId = typeof corpOrProgress === 'function' ? undefined : corpOrProgress;
+    const onProgress = typeof corpOrProgress === 'function' ? corpOrProgress : progress;
     const total = s.departments.length + s.members.length + s.tags.length;
     await this.db.transaction(async () => {
-      await this.db.exec(
-        'DELETE FROM tag_members; DELETE FROM tag_departments; DELETE FROM tags; DELETE FROM member_departments; DELETE FROM members; DELETE FROM departments;',
-      );
+      await this.db.exec(orgTables.map((t) => `DELETE FROM ${t};`).join(' '));
       await this.insertDepartments(s.departments);
       onProgress?.(s.departments.length, total);
       await this.insertMembers(s.members, (n) => {
         if (n % 5000 === 0) onProgress?.(s.departments.length + n, total);
       });
       await this.insertTags(s.tags);
+      if (corpId !== undefined) await this.setCacheCorp(corpId);
       onProgress?.(total, total);
+    });
+  }
+
+  /** The corp the cached rows came from; null when the cache is empty or was recreated. */
+  async cacheCorp(): Promise<string | null> {
+    const r = await this.db.get<{ value: string }>("SELECT value FROM cache_meta WHERE key = 'corp_id'");
+    return r?.value ?? null;
+  }
+
+  async setCacheCorp(corpId: string | null): Promise<void> {
+    if (corpId === null) await this.db.run("DELETE FROM cache_meta WHERE key = 'corp_id'");
+    else
+      await this.db.run(
+        "INSERT INTO cache_meta (key, value) VALUES ('corp_id', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [corpId],
+      );
+  }
+
+  /** Empties every cache table and the corp stamp (e.g. when switching corps). */
+  async clearCache(): Promise<void> {
+    await this.db.transaction(async () => {
+      await this.db.exec(cacheTables.map((t) => `DELETE FROM ${t};`).join(' '));
     });
   }
 
@@ -243,21 +280,6 @@ export class OrgRepo {
         (SELECT COUNT(*) FROM tag_departments y WHERE y.tagid = t.tagid) AS departmentCount
        FROM tags t ORDER BY t.tagid`,
     );
-  }
-
-  /** The corp the cached rows belong to; null = nothing synced (or a sync was interrupted). */
-  async cacheCorp(): Promise<string | null> {
-    const r = await this.db.get<{ value: string }>("SELECT value FROM settings WHERE key = 'cache.corpId'");
-    return r ? (JSON.parse(r.value) as string) : null;
-  }
-
-  async setCacheCorp(corpId: string | null): Promise<void> {
-    if (corpId === null) await this.db.run("DELETE FROM settings WHERE key = 'cache.corpId'");
-    else
-      await this.db.run(
-        "INSERT INTO settings (key, value) VALUES ('cache.corpId', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [JSON.stringify(corpId)],
-      );
   }
 
   async counts(): Promise<{ departments: number; members: number; tags: number; notJoined: number }> {

@@ -148,7 +148,7 @@ export class SettingsService {
 
   /** The cache held the old corp: it is no longer trusted, and a sync of the new one comes first. */
   private async switched(): Promise<void> {
-    await this.d.org.setCacheCorp(null);
+    await this.d.org.clearCache();
     this.d.bus.emit('org.cacheChanged', { at: new Date().toISOString() });
   }
 
