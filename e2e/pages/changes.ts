@@ -50,4 +50,30 @@ export class Changes {
       .getByRole('button', { name: /关闭|在后台继续/ })
       .click();
   }
+
+  /** The per-call result table of the push dialog. */
+  get results(): Locator {
+    return this.dialog.getByTestId('push-results');
+  }
+
+  /** Result rows with a given status (pending, sending, done, failed, skipped). */
+  resultRows(status: 'pending' | 'sending' | 'done' | 'failed' | 'skipped'): Locator {
+    return this.results.locator(`tr[data-status="${status}"]`);
+  }
+
+  /** 跳过 / 以企业微信为准 on one failed row, through its confirm. */
+  async settle(row: Locator, how: '跳过' | '以企业微信为准'): Promise<void> {
+    await row.getByRole('button', { name: how }).click();
+    await this.page
+      .locator('.ant-popconfirm')
+      .filter({ visible: true })
+      .getByRole('button', { name: how === '跳过' ? /跳\s*过/ : how })
+      .click();
+  }
+
+  /** The change list's entries, without opening the diff. */
+  async closeList(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await expect(this.page.getByTestId('change-list')).toBeHidden();
+  }
 }

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright/test';
+import { expect, type Locator, type Page } from 'playwright/test';
 
 /** 设置: corp ID, secrets, apps, 测试连接. */
 export class SettingsPage {
@@ -27,5 +27,34 @@ export class SettingsPage {
 
   get results(): Locator {
     return this.page.getByTestId('connection-results');
+  }
+
+  /** 演示模式 / 已连接真实企业 */
+  get mode(): Locator {
+    return this.page.getByTestId('settings-mode');
+  }
+
+  /** 恢复演示模式, through its 恢复 popconfirm. */
+  async resetToDemo(): Promise<void> {
+    await this.page.getByRole('button', { name: '恢复演示模式' }).click();
+    await this.page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /恢\s*复/ })
+      .click();
+  }
+
+  /** The confirm shown when the corp being left still has unpushed work. */
+  get switchDialog(): Locator {
+    return this.page.getByRole('dialog').filter({ has: this.page.getByTestId('corp-switch-confirm') });
+  }
+
+  async confirmSwitch(): Promise<void> {
+    await this.switchDialog.getByRole('button', { name: '确认切换' }).click();
+    await expect(this.switchDialog).toBeHidden();
+  }
+
+  async cancelSwitch(): Promise<void> {
+    await this.switchDialog.getByRole('button', { name: /取\s*消/ }).click();
+    await expect(this.switchDialog).toBeHidden();
   }
 }

@@ -28,16 +28,23 @@ export function createServices(rawApi: Api): Services {
   const api = observeCalls(rawApi, (name, result) => app?.getState().noteCallResult(name, result));
   app = createAppStore(api);
   const org = createOrgStore(api);
-  const settings = createSettingsStore(api, {
-    onProfileChanged: () => {
-      // Switching between demo and a real corp changes the mode banner and the cache behind 通讯录.
-      void app?.getState().refreshStatus();
-      void org.getState().load();
-    },
-  });
   const tags = createTagsStore(api);
   const audit = createAuditStore(api);
   const activation = createActivationStore(api);
+  const settings = createSettingsStore(api, {
+    onProfileChanged: (_profile, { corpSwitched }) => {
+      // Switching between demo and a real corp changes the mode banner and the cache behind 通讯录.
+      void app?.getState().refreshStatus();
+      void org.getState().load();
+      if (!corpSwitched) return;
+      // The old corp's work stays with it; this corp's list (maybe kept from before) shows instead.
+      changes.getState().dismissPushError();
+      void changes.getState().refresh();
+      void changes.getState().loadPushState();
+      // The cache no longer holds the current corp: fetch it at once rather than show an empty tree.
+      void org.getState().startSync();
+    },
+  });
   const changes = createChangesStore(api, {
     // The working copy moved (stage, undo, push…): every view of it reloads.
     onWorkingCopyChanged: () => {

@@ -18,34 +18,17 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import type { AppErrorShape, Conflict, DiffLine, OutboxOp } from '../../../src-main/contract';
+import type { AppErrorShape, Conflict, DiffLine } from '../../../src-main/contract';
 import { useChangesStore, useServices } from '../../app/services-context';
-import { describeError, describeErrorInline } from '../../i18n/error-messages.zh-CN';
+import { describeError } from '../../i18n/error-messages.zh-CN';
 import { formatDateTime } from '../../lib/format';
+import { PushResults } from './PushResults';
 
 export const pushPhaseText: Record<string, string> = {
   pull: '拉取最新数据',
   conflicts: '检查冲突',
   apply: '推送修改',
 };
-
-const opStatusText: Record<OutboxOp['status'], { text: string; color: string }> = {
-  pending: { text: '等待', color: 'default' },
-  sending: { text: '发送中', color: 'processing' },
-  done: { text: '成功', color: 'success' },
-  failed: { text: '失败', color: 'error' },
-  skipped: { text: '已跳过', color: 'warning' },
-};
-
-/** Failed outbox ops carry an ErrorCode and WeCom's errcode; say what it means in Chinese. */
-export function opErrorText(op: OutboxOp): string | null {
-  if (op.status !== 'failed') return null;
-  const base = describeErrorInline({
-    code: op.errorCode ?? 'WECOM_REQUEST_REJECTED',
-    details: op.errcode !== null ? { errcode: op.errcode } : {},
-  });
-  return op.errcode !== null && !base.includes(String(op.errcode)) ? `${base}（错误码 ${op.errcode}）` : base;
-}
 
 const isEditingText = (el: EventTarget | null): boolean => {
   const node = el as HTMLElement | null;
@@ -317,7 +300,7 @@ export function DiffView({ diff }: { diff: readonly DiffLine[] }) {
 }
 
 export function PushModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { changes } = useServices();
+  const { changes, org } = useServices();
   const { message } = AntApp.useApp();
   const push = useChangesStore((s) => s.push);
   const starting = useChangesStore((s) => s.pushStarting);
@@ -397,6 +380,21 @@ export function PushModal({ open, onClose }: { open: boolean; onClose: () => voi
               ? '网络不通。所有修改都已保留在本机，网络恢复后点「再次推送」即可。'
               : describeError(pushError).detail
           }
+          action={
+            pushError.code === 'NOT_SYNCED' ? (
+              <Button
+                size="small"
+                type="primary"
+                onClick={() => {
+                  changes.getState().dismissPushError();
+                  void org.getState().startSync();
+                  onClose();
+                }}
+              >
+                立即同步
+              </Button>
+            ) : undefined
+          }
         />
       ) : null}
       {conflicts.length > 0 ? (
@@ -465,43 +463,6 @@ function ConflictCard({
         </Button>
         <Button onClick={() => onResolve('theirs')}>采用企业微信的版本</Button>
       </Space>
-    </div>
-  );
-}
-
-function PushResults({ ops }: { ops: OutboxOp[] }) {
-  return (
-    <div className="push-results" data-testid="push-results">
-      <Typography.Title level={5}>各项操作结果</Typography.Title>
-      <Table<OutboxOp>
-        size="small"
-        rowKey="id"
-        dataSource={ops}
-        pagination={ops.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        onRow={(o) => ({ 'data-status': o.status }) as never}
-        columns={[
-          { key: 'seq', dataIndex: 'seq', title: '#', width: 50 },
-          { key: 'summary', dataIndex: 'summary', title: '操作' },
-          {
-            key: 'status',
-            dataIndex: 'status',
-            title: '状态',
-            width: 80,
-            render: (s: OutboxOp['status']) => (
-              <Tag color={opStatusText[s].color}>{opStatusText[s].text}</Tag>
-            ),
-          },
-          {
-            key: 'error',
-            title: '原因',
-            render: (_: unknown, o: OutboxOp) => (
-              <Typography.Text type="danger" className="op-error">
-                {opErrorText(o) ?? ''}
-              </Typography.Text>
-            ),
-          },
-        ]}
-      />
     </div>
   );
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createFakeApi, err, flush, ok } from '../../test-support/fake-api';
 import { changeBackend, conflict, outboxOp } from '../../test-support/org-edit-fixtures';
 import { createChangesStore } from './changes-store';
-import { groupDiff, opErrorText } from './ChangesUi';
+import { groupDiff } from './ChangesUi';
+import { opErrorText } from './PushResults';
 
 function setup() {
   const backend = changeBackend();
@@ -162,6 +163,45 @@ describe('changes store: push', () => {
     });
     await flush();
     expect(store.getState().pushError?.code).toBe('NETWORK');
+  });
+
+  it("one failed row can be retried alone, skipped or settled with WeCom's state", async () => {
+    const { api, store, reloads } = setup();
+    let ops = [outboxOp(1, 'done'), outboxOp(2, 'failed', 'WECOM_REQUEST_REJECTED'), outboxOp(3, 'failed')];
+    api.handlers['orgEdit.getPushState'] = () => ok({ conflicts: [], ops, runningJobId: null });
+    api.handlers['orgEdit.retryFailed'] = () => ok({ jobId: 'r2' });
+    const settled: unknown[] = [];
+    api.handlers['orgEdit.settleFailed'] = (input) => {
+      settled.push(input);
+      ops = ops.map((o) => (o.id === input.id ? { ...o, status: 'skipped' as const } : o));
+      return ok({ remaining: ops.filter((o) => o.status === 'failed').length });
+    };
+    await store.getState().loadPushState();
+    await store.getState().retryFailed([2]);
+    expect(api.calls.find((c) => c.name === 'orgEdit.retryFailed')?.input).toEqual({ ids: [2] });
+    expect(store.getState().push?.jobId).toBe('r2');
+    api.emit('job.finished', { jobId: 'r2', kind: 'org.push', ok: true });
+    await flush();
+
+    expect(await store.getState().settleFailed(2, 'skip')).toBeNull();
+    expect(await store.getState().settleFailed(3, 'takeTheirs')).toBeNull();
+    expect(settled).toEqual([
+      { id: 2, how: 'skip' },
+      { id: 3, how: 'takeTheirs' },
+    ]);
+    expect(store.getState().outbox.map((o) => o.status)).toEqual(['done', 'skipped', 'skipped']);
+    expect(reloads()).toBe(3);
+
+    api.handlers['orgEdit.settleFailed'] = () => err('NOT_FOUND');
+    expect((await store.getState().settleFailed(9, 'skip'))?.code).toBe('NOT_FOUND');
+  });
+
+  it('NOT_SYNCED from push is kept for the dialog', async () => {
+    const { api, store } = setup();
+    api.handlers['orgEdit.startPush'] = () => err('NOT_SYNCED');
+    await store.getState().startPush();
+    expect(store.getState().pushError?.code).toBe('NOT_SYNCED');
+    expect(store.getState().push).toBeNull();
   });
 
   it('JOB_RUNNING follows the push already running', async () => {

@@ -7,6 +7,7 @@ import type {
   DiffLine,
   EventPayload,
   OutboxOp,
+  Result,
 } from '../../../src-main/contract';
 import type { Api } from '../../bridge/types';
 
@@ -48,7 +49,10 @@ export interface ChangesState {
   redo(): Promise<AppErrorShape | null>;
   discard(changeId?: number): Promise<AppErrorShape | null>;
   startPush(): Promise<void>;
-  retryFailed(): Promise<void>;
+  /** 「重试」: all failed calls, or the ones named, go out again in a new push run. */
+  retryFailed(ids?: number[]): Promise<void>;
+  /** 「跳过」 / 「以企业微信为准」 for one failed call. */
+  settleFailed(id: number, how: 'skip' | 'takeTheirs'): Promise<AppErrorShape | null>;
   loadPushState(): Promise<void>;
   resolveConflict(changeId: number, keep: 'mine' | 'theirs'): Promise<AppErrorShape | null>;
   dismissPushError(): void;
@@ -97,11 +101,11 @@ export function createChangesStore(api: Api, options: ChangesStoreOptions = {}):
 
   const store = createStore<ChangesState>()((set, get) => {
     /** Follows a push/retry job the server has started. */
-    async function followJob(call: 'orgEdit.startPush' | 'orgEdit.retryFailed'): Promise<void> {
+    async function followJob(start: () => Promise<Result<{ jobId: string }>>): Promise<void> {
       if (get().push || get().pushStarting) return;
       earlyEvents = [];
       set({ pushStarting: true, pushError: null, pushDoneAt: null });
-      const res = await api.call(call, {});
+      const res = await start();
       set({ pushStarting: false });
       if (!res.ok) {
         if (res.error.code === 'JOB_RUNNING') {
@@ -186,8 +190,20 @@ export function createChangesStore(api: Api, options: ChangesStoreOptions = {}):
       discard: (changeId) =>
         simple(() => api.call('orgEdit.discard', changeId === undefined ? {} : { changeId })),
 
-      startPush: () => followJob('orgEdit.startPush'),
-      retryFailed: () => followJob('orgEdit.retryFailed'),
+      startPush: () => followJob(() => api.call('orgEdit.startPush', {})),
+      retryFailed: (ids) => followJob(() => api.call('orgEdit.retryFailed', ids ? { ids } : {})),
+
+      async settleFailed(id, how) {
+        const res = await api.call('orgEdit.settleFailed', { id, how });
+        if (!res.ok) return res.error;
+        // Optimistic: the row leaves the open list at once; the reload below brings the truth.
+        set({
+          outbox: get().outbox.map((o) => (o.id === id ? { ...o, status: 'skipped' as const } : o)),
+        });
+        await Promise.all([get().loadPushState(), get().refresh()]);
+        notify();
+        return null;
+      },
 
       async loadPushState() {
         const res = await api.call('orgEdit.getPushState', {});

@@ -1,4 +1,4 @@
-import { App as AntApp } from 'antd';
+import { App as AntApp, Button } from 'antd';
 import { useCallback } from 'react';
 import type { ChangeOp } from '../../../src-main/contract';
 import { useServices } from '../../app/services-context';
@@ -10,7 +10,7 @@ import type { StageResult } from '../org-changes/changes-store';
  * reasons (INVALID_INPUT issues) when it refused; nothing changes locally in that case.
  */
 export function useStage(): (label: string, ops: ChangeOp[]) => Promise<StageResult | null> {
-  const { changes } = useServices();
+  const { changes, org } = useServices();
   const { message, notification } = AntApp.useApp();
   return useCallback(
     async (label, ops) => {
@@ -34,10 +34,29 @@ export function useStage(): (label: string, ops: ChangeOp[]) => Promise<StageRes
         });
       } else {
         const text = describeError(res.error);
-        notification.error({ title: `没有修改：${text.title}`, description: text.detail });
+        const key = `stage-${Date.now()}`;
+        notification.error({
+          key,
+          title: `没有修改：${text.title}`,
+          description: text.detail,
+          // The cache is not this corp's yet: the fix is one click away.
+          actions:
+            res.error.code === 'NOT_SYNCED' ? (
+              <Button
+                type="primary"
+                size="small"
+                onClick={() => {
+                  notification.destroy(key);
+                  void org.getState().startSync();
+                }}
+              >
+                立即同步
+              </Button>
+            ) : undefined,
+        });
       }
       return res;
     },
-    [changes, message, notification],
+    [changes, org, message, notification],
   );
 }

@@ -18,11 +18,12 @@ import { describeError } from '../../i18n/error-messages.zh-CN';
 import { t } from '../../i18n/zh-CN';
 import { AppsEditor } from './AppsEditor';
 import { ConnectionResults } from './ConnectionResults';
+import { CorpSwitchConfirm } from './CorpSwitchConfirm';
 import './settings.css';
 
 export function SettingsPage() {
   const { settings } = useServices();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const profile = useSettingsStore((s) => s.profile);
   const loadError = useSettingsStore((s) => s.loadError);
   const draft = useSettingsStore((s) => s.draft);
@@ -59,11 +60,29 @@ export function SettingsPage() {
 
   const fieldStatus = (key: string) =>
     errors[key] ? { validateStatus: 'error' as const, help: errors[key] } : {};
+  /** CORP_SWITCH_PENDING: ask before leaving the old corp's unpushed work behind. */
+  const confirmSwitch = (done: string) => {
+    const pending = settings.getState().pendingSwitch;
+    if (!pending) return;
+    modal.confirm({
+      title: '切换企业前请确认',
+      width: 520,
+      content: <CorpSwitchConfirm pending={pending} leavingDemo={profile.mode === 'demo'} />,
+      okText: '确认切换',
+      cancelText: '取消',
+      onOk: async () => {
+        if (await settings.getState().confirmSwitch()) void message.success(done);
+      },
+      onCancel: () => settings.getState().cancelSwitch(),
+    });
+  };
   const onSave = async () => {
     if (await settings.getState().save()) void message.success(t.settings.saved);
+    else confirmSwitch(t.settings.saved);
   };
   const onReset = async () => {
     if (await settings.getState().resetToDemo()) void message.success(t.settings.resetDone);
+    else confirmSwitch(t.settings.resetDone);
   };
   const actionText = actionError && actionError.code !== 'INVALID_INPUT' ? describeError(actionError) : null;
   const testText = testError ? describeError(testError) : null;

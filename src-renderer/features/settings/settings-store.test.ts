@@ -24,8 +24,14 @@ function setup(profile: ProfileView = corpProfile) {
     },
     'settings.resetToDemo': () => ok({ ...profile, mode: 'demo', corpId: 'wwdemo', apps: [] }),
   });
-  const store = createSettingsStore(api, { onProfileChanged: (p) => changes.push(p) });
-  return { api, store, saved, changes };
+  const switched: boolean[] = [];
+  const store = createSettingsStore(api, {
+    onProfileChanged: (p, { corpSwitched }) => {
+      changes.push(p);
+      switched.push(corpSwitched);
+    },
+  });
+  return { api, store, saved, changes, switched };
 }
 
 describe('settings store', () => {
@@ -151,5 +157,72 @@ describe('settings store', () => {
     expect(store.getState().profile?.mode).toBe('demo');
     expect(store.getState().draft.apps).toEqual([]);
     expect(changes.at(-1)?.mode).toBe('demo');
+  });
+
+  it('CORP_SWITCH_PENDING asks first; 确认切换 resubmits with confirmCorpSwitch and reports the switch', async () => {
+    const { store, api, saved, switched } = setup();
+    await store.getState().load();
+    const pendingErr = err('CORP_SWITCH_PENDING', {
+      corpId: corpProfile.corpId,
+      count: 2,
+      unsettled: 1,
+      labels: ['重命名部门 骨科', 42],
+    });
+    api.handlers['settings.saveProfile'] = (input) => {
+      saved.push(input);
+      return input.confirmCorpSwitch ? ok({ ...corpProfile, corpId: input.corpId }) : pendingErr;
+    };
+    store.getState().setCorpId('ww0000000000000002');
+    store.getState().setContactsSecret('real-contacts-secret-0002');
+    expect(await store.getState().save()).toBe(false);
+    expect(store.getState().pendingSwitch).toEqual({
+      action: 'save',
+      corpId: corpProfile.corpId,
+      count: 2,
+      unsettled: 1,
+      labels: ['重命名部门 骨科'],
+    });
+    // Not a failure to show: the confirm says it all.
+    expect(store.getState().actionError).toBeNull();
+    expect(saved[0]?.confirmCorpSwitch).toBeUndefined();
+
+    expect(await store.getState().confirmSwitch()).toBe(true);
+    expect(saved[1]).toMatchObject({ corpId: 'ww0000000000000002', confirmCorpSwitch: true });
+    expect(store.getState().pendingSwitch).toBeNull();
+    expect(store.getState().profile?.corpId).toBe('ww0000000000000002');
+    expect(switched).toEqual([true]);
+  });
+
+  it('取消 keeps the typed values and switches nothing', async () => {
+    const { store, api, changes } = setup();
+    await store.getState().load();
+    api.handlers['settings.saveProfile'] = () =>
+      err('CORP_SWITCH_PENDING', { corpId: 'x', count: 1, labels: [] });
+    store.getState().setCorpId('ww0000000000000002');
+    await store.getState().save();
+    store.getState().cancelSwitch();
+    expect(store.getState().pendingSwitch).toBeNull();
+    expect(store.getState().draft.corpId).toBe('ww0000000000000002');
+    expect(store.getState().profile?.corpId).toBe(corpProfile.corpId);
+    expect(changes).toEqual([]);
+  });
+
+  it('reset to demo with pending work confirms too; saving the same corp is no switch', async () => {
+    const { store, api, switched } = setup();
+    await store.getState().load();
+    expect(await store.getState().save()).toBe(true);
+    expect(switched).toEqual([false]);
+    const inputs: unknown[] = [];
+    api.handlers['settings.resetToDemo'] = (input) => {
+      inputs.push(input);
+      return input.confirmCorpSwitch
+        ? ok({ ...corpProfile, mode: 'demo', corpId: 'wwdemo', apps: [] })
+        : err('CORP_SWITCH_PENDING', { corpId: corpProfile.corpId, count: 1, labels: ['新建部门 康复科'] });
+    };
+    expect(await store.getState().resetToDemo()).toBe(false);
+    expect(store.getState().pendingSwitch?.action).toBe('reset');
+    expect(await store.getState().confirmSwitch()).toBe(true);
+    expect(inputs).toEqual([{}, { confirmCorpSwitch: true }]);
+    expect(switched).toEqual([false, true]);
   });
 });

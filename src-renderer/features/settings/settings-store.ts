@@ -13,6 +13,33 @@ import {
 
 export type Busy = 'idle' | 'loading' | 'saving' | 'testing' | 'resetting';
 
+/** CORP_SWITCH_PENDING: the corp being left still has unpushed work; the clerk must confirm. */
+export interface PendingSwitch {
+  /** What to resubmit with confirmCorpSwitch once the clerk agrees. */
+  action: 'save' | 'reset';
+  corpId: string;
+  /** Staged changes kept for that corp. */
+  count: number;
+  /** Outbox calls of that corp not yet settled (sent with an unknown outcome, failed…). */
+  unsettled: number;
+  /** Labels of (up to 20 of) the staged changes. */
+  labels: string[];
+}
+
+/** Reads CORP_SWITCH_PENDING details defensively: anything missing becomes empty. */
+export function pendingSwitchOf(action: PendingSwitch['action'], error: AppErrorShape): PendingSwitch {
+  const d = error.details ?? {};
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  const labels = Array.isArray(d.labels) ? d.labels.filter((l): l is string => typeof l === 'string') : [];
+  return {
+    action,
+    corpId: typeof d.corpId === 'string' ? d.corpId : '',
+    count: Math.max(num(d.count), labels.length),
+    unsettled: num(d.unsettled),
+    labels,
+  };
+}
+
 export interface SettingsState {
   profile: ProfileView | null;
   loadError: AppErrorShape | null;
@@ -25,6 +52,8 @@ export interface SettingsState {
   savedAt: number | null;
   checks: ConnectionCheck[] | null;
   testError: AppErrorShape | null;
+  /** Set when a save or reset was refused with CORP_SWITCH_PENDING, until confirmed or cancelled. */
+  pendingSwitch: PendingSwitch | null;
 
   load(): Promise<void>;
   setCorpId(value: string): void;
@@ -32,16 +61,23 @@ export interface SettingsState {
   addApp(): void;
   updateApp(key: string, patch: Partial<Omit<AppDraft, 'key' | 'originalAgentid' | 'secretSet'>>): void;
   removeApp(key: string): void;
-  save(): Promise<boolean>;
+  save(opts?: { confirmCorpSwitch?: boolean }): Promise<boolean>;
   testConnection(): Promise<void>;
-  resetToDemo(): Promise<boolean>;
+  resetToDemo(opts?: { confirmCorpSwitch?: boolean }): Promise<boolean>;
+  /** 「确认切换」: resubmits the refused save/reset with confirmCorpSwitch. */
+  confirmSwitch(): Promise<boolean>;
+  /** 「取消」: nothing changes; the draft stays as typed. */
+  cancelSwitch(): void;
 }
 
 export type SettingsStore = StoreApi<SettingsState>;
 
 export interface SettingsStoreOptions {
-  /** Mode or credentials changed: the shell refreshes its status and the org cache. */
-  onProfileChanged?: (profile: ProfileView) => void;
+  /**
+   * Mode or credentials changed: the shell refreshes its status and the org cache. `corpSwitched`:
+   * another corp (or demo ↔ corp) is now current, so its cache must be synced first.
+   */
+  onProfileChanged?: (profile: ProfileView, info: { corpSwitched: boolean }) => void;
 }
 
 const emptyDraft = (): ProfileDraft => ({
@@ -63,6 +99,14 @@ export function createSettingsStore(api: Api, options: SettingsStoreOptions = {}
     const applyProfile = (profile: ProfileView): void => {
       set({ profile, draft: draftFromProfile(profile), fieldErrors: {}, loadError: null });
     };
+    /** After a successful save/reset: apply it and tell the shell whether the corp changed. */
+    const changed = (profile: ProfileView): void => {
+      const before = get().profile;
+      const corpSwitched = !before || before.mode !== profile.mode || before.corpId !== profile.corpId;
+      applyProfile(profile);
+      set({ savedAt: Date.now(), checks: null, testError: null, pendingSwitch: null });
+      options.onProfileChanged?.(profile, { corpSwitched });
+    };
 
     return {
       profile: null,
@@ -74,6 +118,7 @@ export function createSettingsStore(api: Api, options: SettingsStoreOptions = {}
       savedAt: null,
       checks: null,
       testError: null,
+      pendingSwitch: null,
 
       async load() {
         set({ busy: 'loading', loadError: null });
@@ -135,24 +180,29 @@ export function createSettingsStore(api: Api, options: SettingsStoreOptions = {}
         }));
       },
 
-      async save() {
+      async save(opts = {}) {
         const { input, errors } = buildProfileInput(get().draft);
         if (!input) {
-          set({ fieldErrors: errors, actionError: null });
+          set({ fieldErrors: errors, actionError: null, pendingSwitch: null });
           return false;
         }
-        set({ busy: 'saving', fieldErrors: {}, actionError: null });
-        const res = await api.call('settings.saveProfile', input);
+        set({ busy: 'saving', fieldErrors: {}, actionError: null, pendingSwitch: null });
+        const res = await api.call(
+          'settings.saveProfile',
+          opts.confirmCorpSwitch ? { ...input, confirmCorpSwitch: true } : input,
+        );
         set({ busy: 'idle' });
         if (!res.ok) {
+          if (res.error.code === 'CORP_SWITCH_PENDING') {
+            set({ pendingSwitch: pendingSwitchOf('save', res.error) });
+            return false;
+          }
           const fieldErrors =
             res.error.code === 'INVALID_INPUT' ? fieldErrorsFromDetails(res.error.details) : {};
           set({ fieldErrors, actionError: res.error });
           return false;
         }
-        applyProfile(res.value);
-        set({ savedAt: Date.now(), checks: null });
-        options.onProfileChanged?.(res.value);
+        changed(res.value);
         return true;
       },
 
@@ -164,18 +214,33 @@ export function createSettingsStore(api: Api, options: SettingsStoreOptions = {}
         else set({ testError: res.error });
       },
 
-      async resetToDemo() {
-        set({ busy: 'resetting', actionError: null });
-        const res = await api.call('settings.resetToDemo', {});
+      async resetToDemo(opts = {}) {
+        set({ busy: 'resetting', actionError: null, pendingSwitch: null });
+        const res = await api.call(
+          'settings.resetToDemo',
+          opts.confirmCorpSwitch ? { confirmCorpSwitch: true } : {},
+        );
         set({ busy: 'idle' });
         if (!res.ok) {
-          set({ actionError: res.error });
+          if (res.error.code === 'CORP_SWITCH_PENDING')
+            set({ pendingSwitch: pendingSwitchOf('reset', res.error) });
+          else set({ actionError: res.error });
           return false;
         }
-        applyProfile(res.value);
-        set({ savedAt: Date.now(), checks: null, testError: null });
-        options.onProfileChanged?.(res.value);
+        changed(res.value);
         return true;
+      },
+
+      async confirmSwitch() {
+        const pending = get().pendingSwitch;
+        if (!pending) return false;
+        return pending.action === 'save'
+          ? get().save({ confirmCorpSwitch: true })
+          : get().resetToDemo({ confirmCorpSwitch: true });
+      },
+
+      cancelSwitch() {
+        set({ pendingSwitch: null });
       },
     };
   });

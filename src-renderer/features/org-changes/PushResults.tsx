@@ -1,0 +1,141 @@
+import { App as AntApp, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import type { OutboxOp } from '../../../src-main/contract';
+import { useChangesStore, useServices } from '../../app/services-context';
+import { describeError, describeErrorInline } from '../../i18n/error-messages.zh-CN';
+
+export const opStatusText: Record<OutboxOp['status'], { text: string; color: string }> = {
+  pending: { text: '等待', color: 'default' },
+  sending: { text: '发送中', color: 'processing' },
+  done: { text: '成功', color: 'success' },
+  failed: { text: '失败', color: 'error' },
+  skipped: { text: '已跳过', color: 'warning' },
+};
+
+/** Failed outbox ops carry an ErrorCode and WeCom's errcode; say what it means in Chinese. */
+export function opErrorText(op: OutboxOp): string | null {
+  if (op.status !== 'failed') return null;
+  const base = describeErrorInline({
+    code: op.errorCode ?? 'WECOM_REQUEST_REJECTED',
+    details: op.errcode !== null ? { errcode: op.errcode } : {},
+  });
+  return op.errcode !== null && !base.includes(String(op.errcode)) ? `${base}（错误码 ${op.errcode}）` : base;
+}
+
+/** WeCom's (or the app's) own words on a row, when they add something to opErrorText. */
+export function opReasonText(op: OutboxOp): string | null {
+  const reason = op.reason?.trim();
+  if (!reason) return null;
+  const base = opErrorText(op);
+  return base?.includes(reason) ? null : reason;
+}
+
+function ReasonCell({ op }: { op: OutboxOp }) {
+  const text = opErrorText(op);
+  const reason = opReasonText(op);
+  return (
+    <div className="op-reason">
+      {text ? (
+        <Typography.Text type="danger" className="op-error">
+          {text}
+        </Typography.Text>
+      ) : null}
+      {reason ? (
+        <Typography.Text type={op.status === 'failed' ? 'danger' : 'secondary'} className="op-reason-raw">
+          {op.status === 'failed' ? `企业微信的说明：${reason}` : reason}
+        </Typography.Text>
+      ) : null}
+    </div>
+  );
+}
+
+/** 「重试」 / 「跳过」 / 「以企业微信为准」 for one failed call. */
+function FailedActions({ op, disabled }: { op: OutboxOp; disabled: boolean }) {
+  const { changes } = useServices();
+  const { message } = AntApp.useApp();
+  const settle = async (how: 'skip' | 'takeTheirs') => {
+    const err = await changes.getState().settleFailed(op.id, how);
+    if (err) void message.error(`处理失败：${describeError(err).title}`);
+  };
+  return (
+    <Space size={4} wrap>
+      <Button size="small" disabled={disabled} onClick={() => void changes.getState().retryFailed([op.id])}>
+        重试
+      </Button>
+      <Popconfirm
+        title="跳过这项操作？"
+        description="这项修改不会写入企业微信，也不会再自动重试。"
+        okText="跳过"
+        cancelText="取消"
+        onConfirm={() => settle('skip')}
+      >
+        <Button size="small" disabled={disabled}>
+          跳过
+        </Button>
+      </Popconfirm>
+      <Popconfirm
+        title="以企业微信为准？"
+        description="将放弃本机对这一项的修改，保留企业微信中现在的状态，并重新读取它。"
+        okText="以企业微信为准"
+        okButtonProps={{ danger: true }}
+        cancelText="取消"
+        onConfirm={() => settle('takeTheirs')}
+      >
+        <Button size="small" disabled={disabled}>
+          以企业微信为准
+        </Button>
+      </Popconfirm>
+    </Space>
+  );
+}
+
+/** Each call of the push with its outcome; failed calls wait here for the clerk's decision. */
+export function PushResults({ ops }: { ops: OutboxOp[] }) {
+  const running = useChangesStore((s) => s.push !== null || s.pushStarting);
+  const failed = ops.filter((o) => o.status === 'failed').length;
+  return (
+    <div className="push-results" data-testid="push-results">
+      <Typography.Title level={5}>各项操作结果</Typography.Title>
+      {failed > 0 ? (
+        <Typography.Paragraph type="secondary">
+          失败的操作不会影响以后的推送。请逐项选择「重试」「跳过」或「以企业微信为准」。
+        </Typography.Paragraph>
+      ) : null}
+      <Table<OutboxOp>
+        size="small"
+        rowKey="id"
+        dataSource={ops}
+        pagination={ops.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        onRow={(o) => ({ 'data-status': o.status, 'data-testid': `op-${o.id}` }) as never}
+        columns={[
+          { key: 'seq', dataIndex: 'seq', title: '#', width: 50 },
+          { key: 'summary', dataIndex: 'summary', title: '操作' },
+          {
+            key: 'status',
+            dataIndex: 'status',
+            title: '状态',
+            width: 80,
+            render: (s: OutboxOp['status']) => (
+              <Tag color={opStatusText[s].color}>{opStatusText[s].text}</Tag>
+            ),
+          },
+          {
+            key: 'error',
+            title: '原因',
+            render: (_: unknown, o: OutboxOp) => <ReasonCell op={o} />,
+          },
+          ...(failed > 0
+            ? [
+                {
+                  key: 'actions',
+                  title: '处理',
+                  width: 150,
+                  render: (_: unknown, o: OutboxOp) =>
+                    o.status === 'failed' ? <FailedActions op={o} disabled={running} /> : null,
+                },
+              ]
+            : []),
+        ]}
+      />
+    </div>
+  );
+}
