@@ -8,11 +8,13 @@ import { acquireInstanceLock, type InstanceLock } from '../platform/node/instanc
 import { nodePorts } from '../platform/node/node-ports';
 import { parseHostOptions } from '../platform/node/options';
 import { startupErrorText } from './messages';
+import { commands, commandUsage } from './commands';
 
 const usage = `用法：npm run cli -- <命令> [--json] [--data-dir <目录>]
 命令：
   status   显示当前企业、缓存的通讯录规模和上次同步时间
-  sync     从企业微信拉取部门、成员和标签到本地缓存`;
+  sync     从企业微信拉取部门、成员和标签到本地缓存
+${commandUsage}`;
 
 /** Headless commands for IT staff's scheduled jobs; exit code 0 on success, 1 on failure, 2 on usage. */
 export async function runCli(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
@@ -24,7 +26,8 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     return 2;
   }
   const cmd = o.rest[0];
-  if (cmd !== 'status' && cmd !== 'sync') {
+  const command = cmd ? commands.get(cmd) : undefined;
+  if (cmd !== 'status' && cmd !== 'sync' && !command) {
     err.write(`${cmd ? `未知命令：${cmd}\n` : ''}${usage}\n`);
     return 2;
   }
@@ -41,6 +44,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
       envProfile,
       demo: demoSandbox,
     });
+    if (command) return await command(services, { json: o.json, out, err });
     if (cmd === 'sync') await runSync(services, o.json, out, err);
     const profile = await services.settings.profile();
     const state = await services.org.syncState();
