@@ -155,6 +155,12 @@ export class OrgRepo {
         await this.db.run('DELETE FROM members WHERE userid = ?', [u]);
       }
       await this.insertMembers(p.members);
+      // WeCom drops a deleted member or department from every tag; so does the cache.
+      for (const u of p.missingUserids)
+        await this.db.run('DELETE FROM tag_members WHERE userid = ? COLLATE NOCASE', [u]);
+      await this.db.run(
+        'DELETE FROM tag_departments WHERE department_id NOT IN (SELECT id FROM departments)',
+      );
       for (const t of [...p.tags.map((x) => x.tagid), ...p.missingTagids]) {
         await this.db.run('DELETE FROM tags WHERE tagid = ?', [t]);
       }

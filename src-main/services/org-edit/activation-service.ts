@@ -119,8 +119,10 @@ export class ActivationService {
     const corpId = await this.d.editor.requireSynced();
     const ctx = { signal: new AbortController().signal, progress: () => undefined };
     // An earlier invite cut off mid-way is finished (or read back) before a new one starts.
-    for (const b of await this.d.outboxRepo.openBatches(corpId, INVITE_FEATURE))
+    for (const b of await this.d.outboxRepo.openBatches(corpId, INVITE_FEATURE)) {
       await this.d.outbox.runBatch(corpId, b, ctx);
+      await this.d.outbox.close(b);
+    }
 
     const base = await this.d.editor.base();
     const byId = new Map(base.members.map((m) => [m.userid.toLowerCase(), m] as const));
@@ -157,6 +159,7 @@ export class ActivationService {
     }
     const batchId = await this.d.outbox.record(corpId, INVITE_FEATURE, [], rows);
     await this.d.outbox.runBatch(corpId, batchId, ctx);
+    await this.d.outbox.close(batchId);
     for (const row of await this.d.outboxRepo.rows(batchId)) {
       if (row.call.kind !== 'member.invite') continue;
       const res = (row.result ?? {}) as { invaliduser?: string[]; note?: string | null; message?: string };

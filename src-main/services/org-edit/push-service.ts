@@ -6,6 +6,7 @@ import type { OrgRepo } from '../../db/repos/org-repo';
 import type { OutboxRepo } from '../../db/repos/outbox-repo';
 import type { EventBus } from '../../ipc/event-bus';
 import type { Logger } from '../../platform/logger';
+import { contactsRead } from '../../wecom/endpoints/contacts-read';
 import { WecomNetworkError } from '../../wecom/errors';
 import type { JobContext, JobRunner } from '../jobs/job-runner';
 import type { OutboxService } from '../outbox/outbox-service';
@@ -75,9 +76,18 @@ export class PushService {
     const row = await this.d.outbox.skip(corpId, id, how === 'skip' ? '已跳过' : '以企业微信为准（未发送）');
     if (how === 'takeTheirs') {
       const { corp, cred, fallback } = await this.d.corp.readCredential();
+      const http = this.d.corp.http(corp.apiBase);
       const ctx: JobContext = { signal: new AbortController().signal, progress: () => undefined };
-      await refreshTouched(this.d, this.d.corp.http(corp.apiBase), cred, fallback, ctx, keysOf(row.call));
+      let touched = keysOf(row.call);
+      if (row.call.kind === 'tag.create') {
+        // WeCom may hold a tag of that name (made in the console, or by us): read it back by name.
+        const name = row.call.name;
+        const hit = (await contactsRead(http, cred).tagList()).find((t) => t.tagname === name);
+        touched = hit ? [{ type: 'tag.delete', tagid: hit.tagid }] : [];
+      }
+      await refreshTouched(this.d, http, cred, fallback, ctx, touched);
     }
+    await this.d.outbox.close(row.batchId);
     await this.afterBatchSettled(corpId);
     this.d.editor.invalidate(true);
     await this.d.editor.notifyChanged();
@@ -108,6 +118,7 @@ export class PushService {
       await this.d.outbox.runBatch(corpId, batchId, ctx);
       const ids = await this.d.outboxRepo.idMap(batchId);
       await refreshTouched(this.d, http, read.cred, read.fallback, ctx, ops, ids);
+      await this.d.outbox.close(batchId);
     }
     await this.afterBatchSettled(corpId);
 
@@ -160,6 +171,7 @@ export class PushService {
       await this.d.outbox.runBatch(corpId, batchId, ctx);
       const ids = await this.d.outboxRepo.idMap(batchId);
       await refreshTouched(this.d, http, read.cred, read.fallback, ctx, ops, ids);
+      await this.d.outbox.close(batchId);
       await this.afterBatchSettled(corpId);
     }
 

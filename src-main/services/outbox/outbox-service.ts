@@ -65,8 +65,16 @@ export class OutboxService {
       const now = await this.d.repo.row(r.id);
       if (now?.status === 'done') ctx.progress('apply', ++settled, total);
     }
-    await this.d.repo.closeIfSettled(batchId, this.d.now());
     return this.outcome(batchId);
+  }
+
+  /**
+   * Closes a batch once nothing in it is open, failed or in flight; its staged changes then leave the
+   * list. Callers close only after re-reading what the batch changed, so an interruption in between
+   * leaves the batch open (and the re-read to be done again) rather than a stale cache.
+   */
+  close(batchId: number): Promise<boolean> {
+    return this.d.repo.closeIfSettled(batchId, this.d.now());
   }
 
   async outcome(batchId: number): Promise<BatchOutcome> {
@@ -172,11 +180,10 @@ export class OutboxService {
     return this.d.repo.retry(corpId, this.d.now(), ids);
   }
 
-  /** 「跳过」: the clerk gives a failed row up; its batch can then close. */
+  /** 「跳过」: the clerk gives a failed row up; its batch can then be closed. */
   async skip(corpId: string, id: number, why: string): Promise<OutboxRow> {
     const row = await this.d.repo.skip(corpId, id, this.d.now(), why);
     if (!row) throw new AppError('NOT_FOUND', `no failed outbox row ${id}`);
-    await this.d.repo.closeIfSettled(row.batchId, this.d.now());
     return row;
   }
 }
