@@ -268,3 +268,52 @@ describe('errors keep their meaning', () => {
     expect(t.demo.faults.callCount('batch/invite')).toBe(2);
   });
 });
+
+describe('the cache after a push', () => {
+  it('a push cut off after its calls but before re-reading WeCom re-reads on the next push', async () => {
+    t = await twoCorps();
+    expect((await sync()).ok).toBe(true);
+    const clinical = deptIn(t.demo, '临床科室')!;
+    await stage('新建', [
+      { type: 'dept.create', id: -1, name: '断在回读前科', parentid: clinical.id, order: 0 },
+    ]);
+    const sb = t.demo;
+    const watch = setInterval(() => {
+      if (sb.faults.callCount('department/create') < 1) return;
+      clearInterval(watch);
+      sb.faults.dropConnections(null, 100_000);
+    }, 0);
+    expect((await push()).ok).toBe(false);
+    clearInterval(watch);
+    // Applied in WeCom, not yet re-read: the change is still listed rather than silently gone.
+    expect(deptIn(t.demo, '断在回读前科')).toBeDefined();
+    expect(await changeCount()).toBe(1);
+    t.demo.faults.reset();
+    expect((await push()).ok).toBe(true);
+    expect(t.demo.faults.callCount('department/create')).toBe(0);
+    expect(await changeCount()).toBe(0);
+    const tree = await t.call<{ departments: Array<{ name: string; id: number; pending: string | null }> }>(
+      'org.getTree',
+    );
+    expect(tree.departments.find((d) => d.name === '断在回读前科')).toMatchObject({
+      id: deptIn(t.demo, '断在回读前科')!.id,
+      pending: null,
+    });
+  });
+
+  it('a deleted member leaves every cached tag, as in WeCom', async () => {
+    t = await twoCorps();
+    const tag = [...t.demo.state.tags.values()].find((x) => x.users.size > 0)!;
+    const gone = [...tag.users][0]!;
+    expect((await sync()).ok).toBe(true);
+    await stage('删除成员', [{ type: 'member.delete', userid: gone }]);
+    expect((await push()).ok).toBe(true);
+    const cached = await t.call<{ members: Array<{ userid: string }> }>('org.getTagMembers', {
+      tagid: tag.tagid,
+    });
+    expect(cached.members.map((m) => m.userid.toLowerCase())).not.toContain(gone.toLowerCase());
+    expect([...t.demo.state.tags.get(tag.tagid)!.users].map((u) => u.toLowerCase())).not.toContain(
+      gone.toLowerCase(),
+    );
+  });
+});
