@@ -47,6 +47,8 @@ const FAULTS = {
   httpErrorNext: 1,
   httpErrorAfterApply: 1,
   failAfterApply: 1,
+  /** WeCom refuses the call (40058): the row must fail, unapplied, and say so. */
+  refuse: 0.6,
   kill: 1,
   close: 0.6,
 };
@@ -200,6 +202,10 @@ async function main() {
           break;
         case 'failAfterApply':
           f.failAfterApply(path, -1, count);
+          detail = `${path}×${count}`;
+          break;
+        case 'refuse':
+          f.failNext(path, 40058, count);
           detail = `${path}×${count}`;
           break;
         default:
