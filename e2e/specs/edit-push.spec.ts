@@ -65,11 +65,12 @@ test('drag a department and a member, edit a member, push: the sandbox ends in e
   // Every call is in the audit log with its before/after.
   await new AppShell(page).goTo('操作记录');
   const audit = page.getByTestId('audit-page');
-  // The member's move and position edit were merged into one user/update call.
+  // The member's move and position edit were merged into one member.update call.
   await expect(audit.getByText('成功')).toHaveCount(2);
   await expect(audit.getByText(/^失败/)).toHaveCount(0);
-  await expect(audit).toContainText('department/update');
-  await expect(audit).toContainText('user/update');
+  // The audit log names each call by its outbox kind (the domain call, not the wire path).
+  await expect(audit).toContainText('dept.update');
+  await expect(audit).toContainText('member.update');
 });
 
 test('a conflicting remote edit is shown with both sides and resolved by the clerk', async ({
