@@ -40,6 +40,16 @@ export class Changes {
     return this.page.getByTestId('push-error');
   }
 
+  /** The push ran to the end, but WeCom refused some calls (listed in the results). */
+  get partial(): Locator {
+    return this.page.getByTestId('push-partial');
+  }
+
+  /** Whatever the push ended with: success, refused calls, or an error. */
+  get finished(): Locator {
+    return this.success.or(this.partial).or(this.error);
+  }
+
   conflict(): Locator {
     return this.dialog.locator('[data-testid^="conflict-"]');
   }

@@ -90,6 +90,16 @@ export class SandboxProcess {
     await this.fault('httpErrorNext', { path, status, count });
   }
 
+  /** the next `count` calls to `path` answer WeCom `errcode` before doing any work */
+  async failNext(path: string, errcode: number, count = 1): Promise<void> {
+    await this.fault('failNext', { path, errcode, count });
+  }
+
+  /** calls that reached /cgi-bin/<path> since the start or the last reset */
+  async callCount(path: string): Promise<number> {
+    return ((await this.fault('callCount', { path })) as { count: number }).count;
+  }
+
   /** clears every fault and call counter; data and issued tokens stay */
   async resetFaults(): Promise<void> {
     await this.fault('reset');

@@ -22,6 +22,7 @@ import type { AppErrorShape, Conflict, DiffLine } from '../../../src-main/contra
 import { useChangesStore, useServices } from '../../app/services-context';
 import { describeError } from '../../i18n/error-messages.zh-CN';
 import { formatDateTime } from '../../lib/format';
+import { failedCallsOf } from './changes-store';
 import { PushResults } from './PushResults';
 
 export const pushPhaseText: Record<string, string> = {
@@ -314,6 +315,8 @@ export function PushModal({ open, onClose }: { open: boolean; onClose: () => voi
   const done = outbox.filter((o) => o.status === 'done');
   const percent = push && push.total > 0 ? Math.min(100, Math.round((push.done / push.total) * 100)) : 0;
   const conflictError = pushError?.code === 'CONFLICTS';
+  // Not a failed push: the rest went out, and the refused calls are listed below.
+  const partialFailed = failedCallsOf(pushError);
 
   const resolve = async (c: Conflict, keep: 'mine' | 'theirs') => {
     const err = await changes.getState().resolveConflict(c.changeId, keep);
@@ -368,7 +371,17 @@ export function PushModal({ open, onClose }: { open: boolean; onClose: () => voi
           description={`${done.length} 项操作已写入企业微信${failed.length > 0 ? `，${failed.length} 项失败（见下方）` : ''}。`}
         />
       ) : null}
-      {pushError && !conflictError ? (
+      {partialFailed !== null && !running ? (
+        <Alert
+          type="warning"
+          showIcon
+          closable={{ onClose: () => changes.getState().dismissPushError() }}
+          data-testid="push-partial"
+          title={`推送完成，但有 ${partialFailed} 项操作未被企业微信接受`}
+          description="其余修改都已写入企业微信。未成功的操作见下方，可逐项「重试」「跳过」或「以企业微信为准」，它们不会妨碍以后的推送。"
+        />
+      ) : null}
+      {pushError && !conflictError && partialFailed === null ? (
         <Alert
           type="error"
           showIcon

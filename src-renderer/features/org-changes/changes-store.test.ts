@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeApi, err, flush, ok } from '../../test-support/fake-api';
 import { changeBackend, conflict, outboxOp } from '../../test-support/org-edit-fixtures';
-import { createChangesStore } from './changes-store';
+import { createChangesStore, failedCallsOf } from './changes-store';
 import { groupDiff } from './ChangesUi';
 import { opErrorText } from './PushResults';
 
@@ -194,6 +194,20 @@ describe('changes store: push', () => {
 
     api.handlers['orgEdit.settleFailed'] = () => err('NOT_FOUND');
     expect((await store.getState().settleFailed(9, 'skip'))?.code).toBe('NOT_FOUND');
+  });
+
+  it('a push that ends with refused calls is told apart from a failed push', () => {
+    const e = (code: 'WECOM_REQUEST_REJECTED' | 'NETWORK', details?: Record<string, unknown>) => ({
+      code,
+      message: 'x',
+      retryable: false,
+      correlationId: 'c',
+      ...(details ? { details } : {}),
+    });
+    expect(failedCallsOf(e('WECOM_REQUEST_REJECTED', { failed: 2, pending: 0 }))).toBe(2);
+    expect(failedCallsOf(e('WECOM_REQUEST_REJECTED', { errcode: 60104 }))).toBeNull();
+    expect(failedCallsOf(e('NETWORK', { failed: 1 }))).toBeNull();
+    expect(failedCallsOf(null)).toBeNull();
   });
 
   it('NOT_SYNCED from push is kept for the dialog', async () => {

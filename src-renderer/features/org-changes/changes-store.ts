@@ -81,6 +81,16 @@ export function issuesOf(error: AppErrorShape): Issue[] {
     .filter((i) => i.message !== '');
 }
 
+/**
+ * A push that ran to the end but left calls WeCom refused (WECOM_REQUEST_REJECTED with details.failed):
+ * everything else was applied, and the failed calls wait for the clerk. Their count, else null.
+ */
+export function failedCallsOf(error: AppErrorShape | null): number | null {
+  if (error?.code !== 'WECOM_REQUEST_REJECTED') return null;
+  const failed = error.details?.failed;
+  return typeof failed === 'number' && failed > 0 ? failed : null;
+}
+
 type JobEvent =
   | { type: 'progress'; payload: EventPayload<'job.progressed'> }
   | { type: 'finished'; payload: EventPayload<'job.finished'> };
