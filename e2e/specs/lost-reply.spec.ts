@@ -62,6 +62,8 @@ test('a rename that WeCom applied but answered with an error is read back and sh
   const st = await sandbox.state<SbState>();
   expect(st.departments.find((d) => d.id === derm.id)!.name).toBe('皮肤性病科');
   expect(st.departments.filter((d) => d.name === '皮肤性病科')).toHaveLength(1);
+  // Read back, not re-sent: the one call WeCom answered with -1 is the only one.
+  expect(await sandbox.callCount('department/update')).toBe(1);
   await changes.close();
   await changes.expectPending(0);
 });
