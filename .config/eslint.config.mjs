@@ -79,6 +79,15 @@ export default tseslint.config(
     ],
   ),
   boundary(
+    ['src-main/domain/**'],
+    [
+      ['../!(contract|domain)/**', 'domain is a pure leaf: it imports only the contract and itself'],
+      ['node:*', 'domain is a pure leaf shared with the renderer: no Node'],
+      ['zod', 'domain is plain TypeScript'],
+      noElectron,
+    ],
+  ),
+  boundary(
     ['src-main/wecom/**'],
     [
       ['**/db/**', 'wecom knows only the wire'],
@@ -113,7 +122,10 @@ export default tseslint.config(
     ...boundary(
       ['src-renderer/**'],
       [
-        ['**/src-main/!(contract)/**', 'the renderer reaches main only through the contract and the bridge'],
+        [
+          '**/src-main/!(contract|domain)/**',
+          'the renderer reaches main only through the contract, the pure domain leaves and the bridge',
+        ],
         ['node:*', 'no Node in the renderer'],
         ['electron', 'no electron in the renderer'],
         ['sqlite3', 'no database in the renderer'],
