@@ -39,20 +39,32 @@ export const errorCodes = [
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/**
+ * One problem with an input, shown next to the field it is about. `message` is the Chinese for the
+ * clerk. When the problem is one of WeCom's or the hospital's rules, `code` names it
+ * (src-main/domain/issue-codes.ts) and `params` holds its parameters, e.g. {depth: 16, max: 15}.
+ */
+export const Issue = z.object({
+  /** Dotted path of the field, e.g. "ops.2.fields.mobile"; "" for the input as a whole. */
+  path: z.string(),
+  message: z.string(),
+  code: z.string().optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+export type Issue = z.infer<typeof Issue>;
+
+/** Free-form facts about a failure; INVALID_INPUT carries the per-field `issues`. */
+export const AppErrorDetails = z.looseObject({ issues: z.array(Issue).optional() });
+export type AppErrorDetails = z.infer<typeof AppErrorDetails>;
+
 export const AppErrorShape = z.object({
   code: ErrorCode,
   message: z.string(),
   retryable: z.boolean(),
-  details: z.record(z.string(), z.unknown()).optional(),
+  details: AppErrorDetails.optional(),
   correlationId: z.string(),
 });
 export type AppErrorShape = z.infer<typeof AppErrorShape>;
-
-/** One schema problem in an input: the field path only, never the offending value. */
-export interface Issue {
-  path: string;
-  message: string;
-}
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
@@ -60,11 +72,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorSha
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
-  readonly details: Record<string, unknown> | undefined;
+  readonly details: AppErrorDetails | undefined;
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { retryable?: boolean; details?: Record<string, unknown>; cause?: unknown } = {},
+    opts: { retryable?: boolean; details?: AppErrorDetails; cause?: unknown } = {},
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'AppError';

@@ -36,10 +36,14 @@ describe('changes store: staging, undo, redo', () => {
   it('INVALID_INPUT issues come back in Chinese and nothing reloads', async () => {
     const { api, store, reloads } = setup();
     api.handlers['orgEdit.stage'] = () =>
-      err('INVALID_INPUT', { issues: [{ path: ['ops', 0, 'name'], message: '部门名称不能为空' }] });
+      err('INVALID_INPUT', {
+        issues: [{ path: 'ops.0.name', message: '部门名称不能为空', code: 'dept.nameEmpty', params: {} }],
+      });
     const res = await store.getState().stage('改名', [rename]);
     expect(res.ok).toBe(false);
-    expect(!res.ok && res.issues).toEqual([{ path: 'ops.0.name', message: '部门名称不能为空' }]);
+    expect(!res.ok && res.issues).toEqual([
+      { path: 'ops.0.name', message: '部门名称不能为空', code: 'dept.nameEmpty', params: {} },
+    ]);
     expect(store.getState().changes).toEqual([]);
     expect(reloads()).toBe(0);
     expect(store.getState().busy).toBe(false);

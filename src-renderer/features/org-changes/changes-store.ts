@@ -68,17 +68,9 @@ export interface ChangesStoreOptions {
   eventDebounceMs?: number;
 }
 
-/** INVALID_INPUT from orgEdit.stage carries details.issues: [{path, message}] in Chinese. */
+/** INVALID_INPUT from orgEdit.stage carries details.issues (typed by the contract), in Chinese. */
 export function issuesOf(error: AppErrorShape): Issue[] {
-  const raw = error.details?.issues;
-  if (!Array.isArray(raw)) return [];
-  return raw
-    .filter((i): i is { path: unknown; message: unknown } => typeof i === 'object' && i !== null)
-    .map((i) => ({
-      path: Array.isArray(i.path) ? i.path.join('.') : String(i.path ?? ''),
-      message: String(i.message ?? ''),
-    }))
-    .filter((i) => i.message !== '');
+  return error.details?.issues ?? [];
 }
 
 /**
