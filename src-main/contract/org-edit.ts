@@ -7,7 +7,12 @@ import { z } from 'zod';
 
 /** WeCom's rules (API.md §2.1–2.3), shared by main (authoritative) and the renderer (live hints). */
 export const DEPT_NAME_FORBIDDEN = /[\\:*?"<>|]/;
+/** Levels, the root counting 1 (81002). */
 export const MAX_DEPT_DEPTH = 15;
+/** 60110's text says 20; the create doc says 100. The stricter, enforced one wins. */
+export const MAX_MEMBER_DEPTS = 20;
+/** 60257. */
+export const MAX_DIRECT_LEADERS = 5;
 export const DeptName = z
   .string()
   .trim()
@@ -53,9 +58,12 @@ export const MemberFields = z.object({
   telephone: Telephone,
   position: z.string().trim().max(128, '职务最多 128 个字'),
   gender: z.enum(['0', '1', '2']),
-  departments: z.array(MemberDeptLink).min(1, '至少选择一个部门').max(20, '一名成员最多属于 20 个部门'),
+  departments: z
+    .array(MemberDeptLink)
+    .min(1, '至少选择一个部门')
+    .max(MAX_MEMBER_DEPTS, '一名成员最多属于 20 个部门'),
   mainDepartment: z.number().int(),
-  directLeader: z.array(z.string()).max(5, '直属上级最多 5 人'),
+  directLeader: z.array(z.string()).max(MAX_DIRECT_LEADERS, '直属上级最多 5 人'),
   enable: z.boolean(),
 });
 export type MemberFields = z.infer<typeof MemberFields>;
