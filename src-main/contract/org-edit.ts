@@ -5,7 +5,12 @@ import { z } from 'zod';
  * created locally carry NEGATIVE ids until the push maps them onto the ids WeCom assigns.
  */
 
-/** WeCom's rules (API.md §2.1–2.3), shared by main (authoritative) and the renderer (live hints). */
+/**
+ * WeCom's single-field formats (API.md §2.1–2.3), checked at the trust boundary and by main's
+ * validation and the renderer's forms. Messages are issue codes (src-main/domain/issue-codes.ts), not
+ * text: the contract imports only zod, so the Chinese lives in the domain's one catalogue, and
+ * whoever meets a failure renders it there (domain/schema-issues.ts).
+ */
 export const DEPT_NAME_FORBIDDEN = /[\\:*?"<>|]/;
 /** Levels, the root counting 1 (81002). */
 export const MAX_DEPT_DEPTH = 15;
@@ -16,33 +21,36 @@ export const MAX_DIRECT_LEADERS = 5;
 export const DeptName = z
   .string()
   .trim()
-  .min(1, '部门名称不能为空')
-  .max(64, '部门名称最多 64 个字')
-  .refine((s) => !DEPT_NAME_FORBIDDEN.test(s), '部门名称不能包含 \\ : * ? " < > | 这些字符');
+  .min(1, 'dept.nameEmpty')
+  .max(64, 'dept.nameTooLong')
+  .refine((s) => !DEPT_NAME_FORBIDDEN.test(s), 'dept.nameChars');
 export const Userid = z
   .string()
-  .min(1, '请填写账号')
-  .refine((s) => new TextEncoder().encode(s).length <= 64, '账号最多 64 个字节')
-  .regex(/^[0-9A-Za-z][0-9A-Za-z_\-@.]*$/, '账号只能包含字母、数字和 _ - @ .，且以字母或数字开头');
-export const MemberName = z.string().trim().min(1, '请填写姓名').max(64, '姓名最多 64 个字');
+  .min(1, 'member.useridEmpty')
+  .refine((s) => new TextEncoder().encode(s).length <= 64, {
+    message: 'member.useridTooLong',
+    params: { max: 64 },
+  })
+  .regex(/^[0-9A-Za-z][0-9A-Za-z_\-@.]*$/, 'member.useridChars');
+export const MemberName = z.string().trim().min(1, 'member.nameEmpty').max(64, 'member.nameTooLong');
 export const Mobile = z
   .string()
   .trim()
-  .max(32, '手机号最多 32 位')
-  .regex(/^(\+?[0-9][0-9 -]*)?$/, '手机号只能包含数字、+ 和 -');
+  .max(32, 'member.mobileTooLong')
+  .regex(/^(\+?[0-9][0-9 -]*)?$/, 'member.mobileChars');
 export const Email = z
   .string()
   .trim()
   .refine(
     (s) => s === '' || (s.length >= 6 && s.length <= 64 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)),
-    '邮箱格式不正确',
+    'member.emailInvalid',
   );
 export const Telephone = z
   .string()
   .trim()
-  .max(32, '座机最多 32 位')
-  .regex(/^[0-9+,-]*$/, '座机只能包含数字、+、- 和 ,');
-export const TagName = z.string().trim().min(1, '标签名不能为空').max(32, '标签名最多 32 个字');
+  .max(32, 'member.telephoneTooLong')
+  .regex(/^[0-9+,-]*$/, 'member.telephoneChars');
+export const TagName = z.string().trim().min(1, 'tag.nameEmpty').max(32, 'tag.nameTooLong');
 
 export const MemberDeptLink = z.object({
   departmentId: z.number().int(),
@@ -52,18 +60,18 @@ export const MemberDeptLink = z.object({
 
 export const MemberFields = z.object({
   name: MemberName,
-  alias: z.string().trim().max(64, '别名最多 64 个字'),
+  alias: z.string().trim().max(64, 'member.aliasTooLong'),
   mobile: Mobile,
   email: Email,
   telephone: Telephone,
-  position: z.string().trim().max(128, '职务最多 128 个字'),
+  position: z.string().trim().max(128, 'member.positionTooLong'),
   gender: z.enum(['0', '1', '2']),
   departments: z
     .array(MemberDeptLink)
-    .min(1, '至少选择一个部门')
-    .max(MAX_MEMBER_DEPTS, '一名成员最多属于 20 个部门'),
+    .min(1, 'member.deptsEmpty')
+    .max(MAX_MEMBER_DEPTS, 'member.tooManyDepts'),
   mainDepartment: z.number().int(),
-  directLeader: z.array(z.string()).max(MAX_DIRECT_LEADERS, '直属上级最多 5 人'),
+  directLeader: z.array(z.string()).max(MAX_DIRECT_LEADERS, 'member.directLeaderTooMany'),
   enable: z.boolean(),
 });
 export type MemberFields = z.infer<typeof MemberFields>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type Result } from '../contract/errors';
 import { procedures, type ProcedureName } from '../contract/procedures';
+import { wireIssueFromSchema } from '../domain/schema-issues';
 import type { Logger } from '../platform/logger';
 import { toErrorShape } from '../wecom/errors';
 import type { Handlers } from './router';
@@ -27,10 +28,8 @@ export function createDispatch(
       const spec = procedures[method];
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {
-        throw AppError.invalid(
-          `invalid input for ${method}`,
-          parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-        );
+        // Field schemas carry issue codes; the clerk gets the catalogue's Chinese for them.
+        throw AppError.invalid(`invalid input for ${method}`, parsed.error.issues.map(wireIssueFromSchema));
       }
       const handler = handlers[method] as (i: unknown, c: { correlationId: string }) => Promise<unknown>;
       const value = await handler(parsed.data, { correlationId });

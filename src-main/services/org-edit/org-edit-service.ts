@@ -10,7 +10,15 @@ import type { Logger } from '../../platform/logger';
 import type { JobRunner } from '../jobs/job-runner';
 import type { CorpContext } from '../settings/corp-context';
 import { freshenLocalIds, lowestLocalId } from './model/local-ids';
-import { captureBase, evaluateRules, summarize, treeDiff, validateOps, WorkingCopy } from './model';
+import {
+  captureBase,
+  evaluateRules,
+  summarize,
+  treeDiff,
+  validateOps,
+  wireIssues,
+  WorkingCopy,
+} from './model';
 import type { CacheSnapshot } from './model/types';
 import { deptView, indexView, memberView, tagView } from './views';
 
@@ -120,14 +128,7 @@ export class OrgEditService {
     const ops = freshenLocalIds(given, wc, await this.d.changes.localIdFloor(corpId));
     const issues = validateOps(wc, ops);
     if (issues.length) {
-      throw new AppError('INVALID_INPUT', issues.map((i) => i.message).join('；'), {
-        details: {
-          issues: issues.map((i) => ({
-            path: `ops.${i.opIndex}${i.path ? `.${i.path}` : ''}`,
-            message: i.message,
-          })),
-        },
-      });
+      throw AppError.invalid(issues.map((i) => i.message).join('；'), wireIssues(issues));
     }
     let all = [...ops];
     // Positional groups and rule tags follow title changes within the same undo unit.

@@ -12,7 +12,7 @@ import type { JobContext, JobRunner } from '../jobs/job-runner';
 import type { OutboxService } from '../outbox/outbox-service';
 import type { Connectivity } from '../settings/connectivity';
 import type { CorpContext } from '../settings/corp-context';
-import { detectConflicts, planCalls, rebase, validateOps, WorkingCopy } from './model';
+import { detectConflicts, planCalls, rebase, validateOps, wireIssues, WorkingCopy } from './model';
 import { mapIds } from './model/local-ids';
 import type { OrgEditService } from './org-edit-service';
 import { refreshTouched } from './refresh';
@@ -140,9 +140,7 @@ export class PushService {
       }
       const issues = validateOps(WorkingCopy.build(remote, []), ops);
       if (issues.length) {
-        throw new AppError('INVALID_INPUT', 'staged changes no longer apply to WeCom', {
-          details: { issues: issues.map((i) => ({ path: `ops.${i.opIndex}`, message: i.message })) },
-        });
+        throw AppError.invalid('staged changes no longer apply to WeCom', wireIssues(issues));
       }
       ctx.progress('conflicts', changes.length, changes.length);
 

@@ -41,7 +41,8 @@ describe('canDropDepts', () => {
     expect(canDropDepts(tree, [20], { parentId: 20 })).toMatchObject({ ok: false });
     const pinned = canDropDepts(tree, [12], { parentId: 13 });
     expect(pinned.ok).toBe(false);
-    expect(!pinned.ok && pinned.reason).toContain('固定分组');
+    expect(pinned).toMatchObject({ ok: false, issue: { code: 'dept.pinned', name: '临床科室' } });
+    expect(!pinned.ok && pinned.reason).toContain('固定的顶级分组');
     expect(canDropDepts(tree, [1], { parentId: 13 }).ok).toBe(false);
     expect(canDropDepts(tree, [13], { parentId: 1, index: 3 }).ok).toBe(false);
     expect(canDropDepts(tree, [13], { parentId: 1, index: 6 }).ok).toBe(true);
@@ -55,6 +56,19 @@ describe('canDropDepts', () => {
       { ...dept(13, '后勤保障部', 1, 50), pending: 'deleted' },
     ]);
     expect(canDropDepts(withDeleted, [20], { parentId: 13 }).ok).toBe(false);
+  });
+
+  it('counts levels from 1 at the root, as main and WeCom do: 15 is the last level', () => {
+    // 40.. under 后勤保障部 (level 2): 40 is level 3, 51 is level 14.
+    const chain = Array.from({ length: 12 }, (_, i) => dept(40 + i, `层${i + 1}`, i === 0 ? 13 : 39 + i));
+    const deep = buildDeptTree([...departments, ...chain]);
+    expect(canDropDepts(deep, [22], { parentId: 51 })).toEqual({ ok: true });
+    const tooDeep = canDropDepts(deep, [20], { parentId: 51 });
+    expect(tooDeep).toMatchObject({
+      ok: false,
+      issue: { code: 'dept.tooDeep', name: '心内科', parentName: '层12', depth: 16, max: 15 },
+    });
+    expect(!tooDeep.ok && tooDeep.reason).toContain('将达到 16 级');
   });
 });
 

@@ -1,9 +1,18 @@
-import { MAX_DEPT_DEPTH, type ChangeOp, type Department, type Member } from '../../../src-main/contract';
+import type { ChangeOp, Department, Member } from '../../../src-main/contract';
+import { issue, type RuleIssue } from '../../../src-main/domain/issue-codes';
+import { issueMessage } from '../../../src-main/domain/issue-messages.zh-CN';
+import {
+  checkDeptMove,
+  checkDropIndex,
+  isSelfOrDescendant as selfOrDescendant,
+  type DeptTreeView,
+} from '../../../src-main/domain/org-rules';
 import type { DeptTree } from './dept-tree-model';
 
 /**
- * Pure helpers that turn tree / table gestures into ChangeOps. Main validates everything again; these
- * exist so the UI can refuse an impossible drop while the mouse is still moving.
+ * Pure helpers that turn tree / table gestures into ChangeOps. Main validates everything again; the
+ * drop checks run the same domain rules and words, so the UI can refuse an impossible drop while the
+ * mouse is still moving and say exactly what main would.
  */
 
 /** Spacing between reassigned sibling `order` values: leaves room for later single inserts. */
@@ -24,7 +33,8 @@ export function allocateNegativeId(
   return id;
 }
 
-export type DropCheck = { ok: true } | { ok: false; reason: string };
+/** A refused drop carries the rule issue; `reason` is its text from the shared catalogue. */
+export type DropCheck = { ok: true } | { ok: false; reason: string; issue?: RuleIssue };
 
 /** Where a department drop lands: under `parentId`, optionally at `index` among its displayed children. */
 export interface DeptDropTarget {
@@ -35,33 +45,28 @@ export interface DeptDropTarget {
 
 export const isPinned = (d: Department | undefined): boolean => d?.pinnedRank != null;
 
+/**
+ * The display tree as the domain's tree view, so drops are judged by the rules main applies. A
+ * department whose parent is not loaded is top level; children pending deletion do not count.
+ */
+export function deptTreeView(tree: DeptTree): DeptTreeView {
+  return {
+    has: (id) => tree.byId.has(id),
+    parentOf: (id) => {
+      const d = tree.byId.get(id);
+      return d && d.parentid !== id && tree.byId.has(d.parentid) ? d.parentid : null;
+    },
+    childrenOf: (id) => (tree.children.get(id) ?? []).filter((c) => tree.byId.get(c)?.pending !== 'deleted'),
+    nameOf: (id) => tree.byId.get(id)?.name,
+    isPinned: (id) => isPinned(tree.byId.get(id)),
+  };
+}
+
 export function isSelfOrDescendant(tree: DeptTree, ancestorId: number, id: number): boolean {
-  const seen = new Set<number>();
-  let cur: number | undefined = id;
-  while (cur !== undefined && !seen.has(cur)) {
-    if (cur === ancestorId) return true;
-    seen.add(cur);
-    const d = tree.byId.get(cur);
-    if (!d || !tree.byId.has(d.parentid)) return false;
-    cur = d.parentid;
-  }
-  return false;
+  return selfOrDescendant(deptTreeView(tree), ancestorId, id);
 }
 
-function subtreeHeight(tree: DeptTree, id: number): number {
-  let best = 1;
-  const stack: Array<[number, number]> = [[id, 1]];
-  while (stack.length > 0) {
-    const [cur, h] = stack.pop()!;
-    if (h > best) best = h;
-    for (const c of tree.children.get(cur) ?? []) stack.push([c, h + 1]);
-  }
-  return best;
-}
-
-function pinnedCount(tree: DeptTree, parentId: number): number {
-  return (tree.children.get(parentId) ?? []).filter((id) => isPinned(tree.byId.get(id))).length;
-}
+const refuse = (i: RuleIssue): DropCheck => ({ ok: false, reason: issueMessage(i), issue: i });
 
 /** Whether the dragged departments may go to `target`; the reason is shown to the clerk. */
 export function canDropDepts(
@@ -69,27 +74,20 @@ export function canDropDepts(
   draggedIds: readonly number[],
   target: DeptDropTarget,
 ): DropCheck {
-  if (draggedIds.length === 0) return { ok: false, reason: '没有选择部门' };
+  if (draggedIds.length === 0) return refuse(issue('dept.noneSelected'));
   const parent = tree.byId.get(target.parentId);
-  if (!parent) return { ok: false, reason: '不能移动到最顶层，请放到某个部门下面' };
+  if (!parent) return refuse(issue('dept.toTopLevel'));
   if (parent.pending === 'deleted')
-    return { ok: false, reason: `「${parent.name}」已标记删除，不能再放入部门` };
+    return refuse(issue('dept.deleted', { role: 'parent', name: parent.name }));
+  const view = deptTreeView(tree);
   for (const id of draggedIds) {
-    const d = tree.byId.get(id);
-    if (!d) return { ok: false, reason: '要移动的部门不存在' };
-    if (isPinned(d)) return { ok: false, reason: `「${d.name}」是固定分组，位置和顺序不能改变` };
-    if (!tree.byId.has(d.parentid)) return { ok: false, reason: `「${d.name}」是最顶层部门，不能移动` };
-    if (isSelfOrDescendant(tree, id, target.parentId))
-      return { ok: false, reason: `不能把「${d.name}」移动到它自己或它的下级部门中` };
+    if (!tree.byId.has(id)) return refuse(issue('dept.missing', { role: 'dept', id }));
+    const [blocked] = checkDeptMove(view, id, target.parentId);
+    if (blocked) return refuse(blocked);
   }
-  if (target.index !== undefined && target.index < pinnedCount(tree, target.parentId)) {
-    return { ok: false, reason: '六个固定分组必须排在最前面，不能插到它们之间' };
-  }
-  const parentDepth = tree.depth.get(target.parentId) ?? 0;
-  for (const id of draggedIds) {
-    // depth is 0-based; WeCom counts levels from 1 at the root.
-    if (parentDepth + 1 + subtreeHeight(tree, id) > MAX_DEPT_DEPTH)
-      return { ok: false, reason: `部门层级最多 ${MAX_DEPT_DEPTH} 层，移动后会超出` };
+  if (target.index !== undefined) {
+    const [blocked] = checkDropIndex(view, target.parentId, target.index);
+    if (blocked) return refuse(blocked);
   }
   return { ok: true };
 }

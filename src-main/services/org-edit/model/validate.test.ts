@@ -48,10 +48,10 @@ describe('validateOps — departments', () => {
   it('refuses a cycle', () => {
     const issues = validateOps(wcOf(), [{ type: 'dept.update', id: 201, parentid: 2011 }]);
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ opIndex: 0, path: 'parentid' });
-    expect(issues[0]!.message).toContain('不能把部门移到它自己或它的下级部门之下');
-    expect(messages([{ type: 'dept.update', id: 201, parentid: 201 }])[0]).toContain(
-      '不能把部门移到它自己或它的下级部门之下',
+    expect(issues[0]).toMatchObject({ opIndex: 0, path: 'parentid', code: 'dept.cycle' });
+    expect(issues[0]!.message).toBe('不能把「心血管内科」移到它的下级部门「心内一病区」之下，请另选上级部门');
+    expect(messages([{ type: 'dept.update', id: 201, parentid: 201 }])[0]).toBe(
+      '不能把「心血管内科」移到它自己之下，请另选上级部门',
     );
   });
 
@@ -73,7 +73,12 @@ describe('validateOps — departments', () => {
       { type: 'dept.create', id: -2, name: '第16级', parentid: -1, order: 0 },
     ]);
     expect(deep).toHaveLength(1);
-    expect(deep[0]).toMatchObject({ opIndex: 1, path: 'parentid' });
+    expect(deep[0]).toMatchObject({
+      opIndex: 1,
+      path: 'parentid',
+      code: 'dept.tooDeep',
+      params: { name: '第16级', parentName: '第15级', depth: 16, max: 15 },
+    });
     expect(deep[0]!.message).toContain('最多 15 级');
     // 心血管内科 has a child: moving it under depth 14 would make 16 levels.
     const moved = validateOps(wc, [{ type: 'dept.update', id: 201, parentid: 9012 }]);
@@ -137,8 +142,10 @@ describe('validateOps — departments', () => {
   });
 
   it('protects the root and the six pinned top groups', () => {
-    expect(messages([{ type: 'dept.delete', id: 1 }])).toEqual(['根部门不能删除']);
-    expect(messages([{ type: 'dept.update', id: 1, parentid: 20 }])).toEqual(['根部门不能移动']);
+    expect(messages([{ type: 'dept.delete', id: 1 }])).toEqual(['「新区医院」是根部门，不能删除']);
+    expect(messages([{ type: 'dept.update', id: 1, parentid: 20 }])).toEqual([
+      '「新区医院」是根部门，不能移动',
+    ]);
     const pinned = '「临床科室」是固定的顶级分组，不能重命名、移动、调整排序或删除';
     expect(messages([{ type: 'dept.delete', id: 20 }])).toEqual([pinned]);
     expect(messages([{ type: 'dept.update', id: 20, name: '临床' }])).toEqual([pinned]);
@@ -177,6 +184,8 @@ describe('validateOps — members', () => {
         opIndex: 0,
         path: 'userid',
         message: '账号 ZhangSan 已被 张三 使用（账号不区分大小写），请换一个账号',
+        code: 'member.useridTaken',
+        params: { userid: 'ZhangSan', name: '张三' },
       },
     ]);
     const inBatch = validateOps(wcOf(), [
@@ -195,7 +204,7 @@ describe('validateOps — members', () => {
     ).toEqual(['手机号 138-0000-0001 已被 张三（zhangsan）使用，同一企业内不能重复，请核对后重新填写']);
     expect(
       messages([{ type: 'member.create', userid: 'x', fields: fields({ mobile: '', email: '' }) }]),
-    ).toEqual(['手机号和邮箱至少填写一项']);
+    ).toEqual(['手机号和邮箱至少填写一项（企业微信要求）']);
     expect(messages([{ type: 'member.update', userid: 'lisi', fields: { mobile: '13800000002' } }])).toEqual(
       [],
     );

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { member } from '../../../test-support/org-fixtures';
-import { checkWith, fieldSchemas, formToOps, memberToForm, validateForm } from './member-form';
+import {
+  checkWith,
+  departmentsError,
+  fieldSchemas,
+  formToOps,
+  memberToForm,
+  mobileTakenError,
+  validateForm,
+} from './member-form';
 
 describe('member form', () => {
   it('a new member becomes one member.create with every field', () => {
@@ -63,11 +71,35 @@ describe('member form', () => {
       name: '请填写姓名',
       departments: '至少选择一个部门',
     });
-    expect(errors.mobile).toContain('手机和邮箱至少填写一项');
+    expect(errors.mobile).toBe('手机号和邮箱至少填写一项（企业微信要求）');
     const editing = validateForm(
       { ...memberToForm(member('a', 'A', 20), null), directLeader: ['1', '2', '3', '4', '5', '6'] },
       false,
     );
     expect(editing).toEqual({ directLeader: '直属上级最多 5 人' });
+  });
+
+  it('an edit must keep a mobile or an email only when it changes them', () => {
+    const original = { ...member('a', 'A', 20), mobile: '13800000000', email: '' };
+    const cleared = { ...memberToForm(original, null), mobile: '' };
+    expect(validateForm(cleared, false, { original }).mobile).toBe(
+      '手机号和邮箱至少填写一项（企业微信要求）',
+    );
+    const never = { ...original, mobile: '' };
+    expect(validateForm(cleared, false, { original: never })).toEqual({});
+  });
+
+  it('names a department chosen twice, and the members who already use a mobile', () => {
+    const link = (id: number | null) => ({ departmentId: id, order: 0, isLeader: false });
+    const names = (id: number) => (id === 20 ? '心内科' : undefined);
+    expect(departmentsError([link(20), link(null), link(20)], names)).toBe(
+      '同一个部门只能加入一次：「心内科」重复了，请去掉重复的部门',
+    );
+    expect(departmentsError([link(null)])).toBe('至少选择一个部门');
+    expect(departmentsError([link(20), link(21)])).toBeNull();
+    expect(mobileTakenError(' 13800000001 ', [{ name: '张三', userid: 'zhangsan' }])).toBe(
+      '手机号 13800000001 已被 张三（zhangsan）使用，同一企业内不能重复，请核对后重新填写',
+    );
+    expect(mobileTakenError('13800000001', [])).toBeNull();
   });
 });

@@ -8,7 +8,15 @@ import {
   type ChangeOp,
   type Member,
 } from '../../../../src-main/contract';
-import type { z } from 'zod';
+import type { Holder, RuleIssue } from '../../../../src-main/domain/issue-codes';
+import { issueMessage } from '../../../../src-main/domain/issue-messages.zh-CN';
+import {
+  checkContactUnique,
+  checkDirectLeaders,
+  checkMemberDepartments,
+  checkMobileOrEmail,
+} from '../../../../src-main/domain/member-rules';
+import { schemaIssues, type SchemaLike } from '../../../../src-main/domain/schema-issues';
 
 /** One row of the 部门 list in the editor; departmentId is null until a department is picked. */
 export interface DeptLinkValue {
@@ -115,9 +123,9 @@ export function formToOps(values: MemberFormValues, original: Member | null): Ch
 }
 
 /** First message of a schema for a single value, or null when valid: the form's live hints. */
-export function checkWith(schema: z.ZodType, value: unknown): string | null {
-  const r = schema.safeParse(value);
-  return r.success ? null : (r.error.issues[0]?.message ?? '格式不正确');
+export function checkWith(schema: SchemaLike, value: unknown): string | null {
+  const [first] = schemaIssues(schema, value);
+  return first ? issueMessage(first) : null;
 }
 
 export const fieldSchemas = {
@@ -131,20 +139,61 @@ export const fieldSchemas = {
   directLeader: MemberFields.shape.directLeader,
 } as const;
 
-/** Whole-form check: field → Chinese message. Mirrors main's cheap checks; main stays authoritative. */
-export function validateForm(values: MemberFormValues, creating: boolean): Record<string, string> {
+export interface FormCheckOptions {
+  /** The member being edited: an edit that changes mobile or email must leave one of them. */
+  original?: Pick<Member, 'userid' | 'mobile' | 'email'> | null;
+  /** Names departments in the texts, as main does. */
+  deptName?: (id: number) => string | undefined;
+}
+
+const pickedIds = (links: ReadonlyArray<DeptLinkValue | null | undefined>): number[] =>
+  links.flatMap((l) =>
+    l && l.departmentId !== null && l.departmentId !== undefined ? [l.departmentId] : [],
+  );
+
+/** The department list's first problem (none, more than 20, one twice), or null: its inline hint. */
+export function departmentsError(
+  links: ReadonlyArray<DeptLinkValue | null | undefined>,
+  deptName?: (id: number) => string | undefined,
+): string | null {
+  const [first] = checkMemberDepartments(pickedIds(links), { nameOf: deptName });
+  return first ? issueMessage(first.issue) : null;
+}
+
+/** The error under 手机 when others already use the number (from org.findDuplicates). */
+export function mobileTakenError(mobile: string, holders: readonly Holder[]): string | null {
+  const [first] = checkContactUnique('mobile', mobile.trim(), holders, null);
+  return first ? issueMessage(first.issue) : null;
+}
+
+/**
+ * Whole-form check: field → Chinese message. Runs the contract's field schemas and the domain's member
+ * rules, rendered by the shared catalogue: the same checks and words as main, which stays authoritative
+ * (and also checks what the form cannot know, such as who else holds a mobile).
+ */
+export function validateForm(
+  values: MemberFormValues,
+  creating: boolean,
+  opts: FormCheckOptions = {},
+): Record<string, string> {
   const errors: Record<string, string> = {};
+  // Paths are relative to the member's fields; the form shows one message per top-level field.
+  const put = (path: string, i: RuleIssue) => {
+    const field = path.split('.')[0]!;
+    errors[field] ??= issueMessage(i);
+  };
   for (const [key, schema] of Object.entries(fieldSchemas)) {
     if (key === 'userid' && !creating) continue;
-    const msg = checkWith(schema, values[key as keyof MemberFormValues]);
-    if (msg) errors[key] = msg;
+    const [first] = schemaIssues(schema, values[key as keyof MemberFormValues]);
+    if (first) put(key, first);
   }
-  const picked = values.departments.filter((d) => d.departmentId !== null);
-  if (picked.length === 0) errors.departments = '至少选择一个部门';
-  else if (picked.length > 20) errors.departments = '一名成员最多属于 20 个部门';
-  else if (new Set(picked.map((d) => d.departmentId)).size !== picked.length)
-    errors.departments = '同一个部门不能选两次';
-  if (values.mobile.trim() === '' && values.email.trim() === '' && creating)
-    errors.mobile = '手机和邮箱至少填写一项（企业微信要求）';
+  for (const f of checkMemberDepartments(pickedIds(values.departments), { nameOf: opts.deptName }))
+    put(f.path, f.issue);
+  const o = opts.original;
+  const touchedContact =
+    !!o && (values.mobile.trim() !== o.mobile.trim() || values.email.trim() !== o.email.trim());
+  for (const f of checkMobileOrEmail(values, creating || touchedContact)) put(f.path, f.issue);
+  const self = creating ? values.userid.trim() : (o?.userid ?? null);
+  for (const f of checkDirectLeaders(values.directLeader, self)) put(f.path, f.issue);
   return errors;
 }
