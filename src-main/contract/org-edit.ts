@@ -17,6 +17,7 @@ export const DeptName = z
 export const Userid = z
   .string()
   .min(1, '请填写账号')
+  .max(64, '账号最多 64 个字节')
   .refine((s) => new TextEncoder().encode(s).length <= 64, '账号最多 64 个字节')
   .regex(/^[0-9A-Za-z][0-9A-Za-z_\-@.]*$/, '账号只能包含字母、数字和 _ - @ .，且以字母或数字开头');
 export const MemberName = z.string().trim().min(1, '请填写姓名').max(64, '姓名最多 64 个字');
@@ -28,6 +29,7 @@ export const Mobile = z
 export const Email = z
   .string()
   .trim()
+  .max(64, '邮箱格式不正确')
   .refine(
     (s) => s === '' || (s.length >= 6 && s.length <= 64 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)),
     '邮箱格式不正确',
@@ -38,6 +40,8 @@ export const Telephone = z
   .max(32, '座机最多 32 位')
   .regex(/^[0-9+,-]*$/, '座机只能包含数字、+、- 和 ,');
 export const TagName = z.string().trim().min(1, '标签名不能为空').max(32, '标签名最多 32 个字');
+/** A reference to an existing member (not validated as a new account name, only bounded). */
+export const UseridRef = z.string().min(1).max(64);
 
 export const MemberDeptLink = z.object({
   departmentId: z.number().int(),
@@ -55,7 +59,7 @@ export const MemberFields = z.object({
   gender: z.enum(['0', '1', '2']),
   departments: z.array(MemberDeptLink).min(1, '至少选择一个部门').max(20, '一名成员最多属于 20 个部门'),
   mainDepartment: z.number().int(),
-  directLeader: z.array(z.string()).max(5, '直属上级最多 5 人'),
+  directLeader: z.array(UseridRef).max(5, '直属上级最多 5 人'),
   enable: z.boolean(),
 });
 export type MemberFields = z.infer<typeof MemberFields>;
@@ -77,21 +81,21 @@ export const ChangeOp = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('dept.delete'), id: z.number().int() }),
   z.object({ type: z.literal('member.create'), userid: Userid, fields: MemberFields }),
-  z.object({ type: z.literal('member.update'), userid: z.string().min(1), fields: MemberFields.partial() }),
-  z.object({ type: z.literal('member.delete'), userid: z.string().min(1) }),
+  z.object({ type: z.literal('member.update'), userid: UseridRef, fields: MemberFields.partial() }),
+  z.object({ type: z.literal('member.delete'), userid: UseridRef }),
   z.object({ type: z.literal('tag.create'), tagid: z.number().int().negative(), tagname: TagName }),
   z.object({ type: z.literal('tag.update'), tagid: z.number().int(), tagname: TagName }),
   z.object({ type: z.literal('tag.delete'), tagid: z.number().int() }),
   z.object({
     type: z.literal('tag.addMembers'),
     tagid: z.number().int(),
-    userids: z.array(z.string().min(1)).max(50_000),
+    userids: z.array(UseridRef).max(50_000),
     departmentIds: z.array(z.number().int()).max(3_000),
   }),
   z.object({
     type: z.literal('tag.removeMembers'),
     tagid: z.number().int(),
-    userids: z.array(z.string().min(1)).max(50_000),
+    userids: z.array(UseridRef).max(50_000),
     departmentIds: z.array(z.number().int()).max(3_000),
   }),
 ]);
@@ -149,7 +153,7 @@ export const Rule = z.object({
   kind: z.enum(['positional', 'tag']),
   /** Group department name (positional) or tag name (tag). */
   name: z.string().trim().min(1).max(32),
-  positions: z.array(z.string().trim().min(1)).min(1, '至少填写一个职务'),
+  positions: z.array(z.string().trim().min(1).max(128, '职务最多 128 个字')).min(1, '至少填写一个职务'),
   /** positional: the top groups to maintain the group under (empty = every top group with matches). */
   topGroupIds: z.array(z.number().int()),
   enabled: z.boolean(),
