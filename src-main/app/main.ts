@@ -102,7 +102,8 @@ async function main(): Promise<void> {
     void services
       .close()
       .then(stopDemoSandbox)
-      .finally(() => app.quit());
+      // Log lines are written asynchronously; let the last ones reach the file.
+      .finally(() => logger.flush().finally(() => app.quit()));
   });
 }
 
