@@ -1,6 +1,17 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, net, safeStorage, shell, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  net,
+  safeStorage,
+  shell,
+  session,
+} from 'electron';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { startupErrorText } from '../cli/messages';
 import { createServices } from '../compose';
 import { attachElectronAdapter } from '../ipc/electron-adapter';
@@ -9,8 +20,10 @@ import { SafeStorageSecretStore } from '../platform/electron/safe-storage-secret
 import { demoSandbox, stopDemoSandbox } from '../platform/node/demo-sandbox';
 import { readEnvProfile } from '../platform/node/env-profile';
 import { acquireInstanceLock, type InstanceLock } from '../platform/node/instance-lock';
-import { OFFICIAL_API_BASE } from '../wecom/http-client';
-import { APP_ORIGIN, PRODUCTION_CSP, windowOptions } from './window-options';
+import { createAppProtocolHandler } from './app-protocol';
+import { installAppGuards } from './guards';
+import { electronApiBase, pinUserData } from './startup-config';
+import { APP_ORIGIN, windowOptions } from './window-options';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
@@ -23,6 +36,11 @@ let mainWindow: BrowserWindow | null = null;
 let lock: InstanceLock | null = null;
 
 async function main(): Promise<void> {
+  // Same data folder as the CLI and the browser host; before the lock below, which lives in userData.
+  pinUserData(app);
+  // Refuse an http WECOM_API_BASE in the packaged app before anything else starts.
+  const apiBase = electronApiBase(process.env, app.isPackaged);
+  const devTools = !app.isPackaged;
   // A second double-click must not start a second app on the same data (review H3): hand over to
   // the running one, which comes to the front.
   if (!app.requestSingleInstanceLock()) {
@@ -36,6 +54,16 @@ async function main(): Promise<void> {
     mainWindow.focus();
   });
   await app.whenReady();
+  // The default menu carries DevTools and reload shortcuts.
+  if (app.isPackaged) Menu.setApplicationMenu(null);
+  // Every webContents, including ones nobody expected, is guarded from its creation (no window
+  // exists before ready; session.defaultSession is only available from here).
+  installAppGuards({
+    app,
+    session: session.defaultSession,
+    openExternal: (url) => shell.openExternal(url),
+    devTools,
+  });
   const dataDir = process.env.ZHB_DATA_DIR ?? app.getPath('userData');
   // The file lock also keeps the CLI and the browser host off this data folder while we run.
   lock = acquireInstanceLock(dataDir, 'electron', { exitHandlers: true });
@@ -46,24 +74,16 @@ async function main(): Promise<void> {
     { secrets: new SafeStorageSecretStore(safeStorage, join(dataDir, 'secrets.json')), logger },
     {
       dataDir,
-      apiBase: (process.env.WECOM_API_BASE ?? OFFICIAL_API_BASE).replace(/\/+$/, ''),
+      apiBase,
       envProfile,
       demo: demoSandbox,
       probeEveryMs: 15_000,
     },
   );
   const rendererDir = join(here, '..', 'renderer');
-  protocol.handle('app', (req) => {
-    const url = new URL(req.url);
-    const rel = url.pathname === '/' ? '/index.html' : url.pathname;
-    const file = join(rendererDir, rel);
-    if (!file.startsWith(rendererDir)) return new Response('forbidden', { status: 403 });
-    return net.fetch(pathToFileURL(file).toString());
-  });
-  session.defaultSession.webRequest.onHeadersReceived((d, cb) =>
-    cb({ responseHeaders: { ...d.responseHeaders, 'Content-Security-Policy': [PRODUCTION_CSP] } }),
-  );
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  // The CSP header goes on the protocol's own responses: Electron emits no webRequest header
+  // events for custom protocols (review M1).
+  protocol.handle('app', createAppProtocolHandler({ rendererDir, fetchFile: (url) => net.fetch(url) }));
   const adapter = attachElectronAdapter({
     ipcMain,
     dispatch: services.dispatch,
@@ -71,15 +91,10 @@ async function main(): Promise<void> {
     allowedOrigin: APP_ORIGIN,
   });
 
-  const win = new BrowserWindow(windowOptions(join(here, '..', 'preload', 'index.cjs')));
+  const win = new BrowserWindow(windowOptions(join(here, '..', 'preload', 'index.cjs'), { devTools }));
   mainWindow = win;
   win.on('closed', () => (mainWindow = null));
   adapter.register(win.webContents);
-  win.webContents.on('will-navigate', (e) => e.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
   win.once('ready-to-show', () => win.show());
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 
@@ -87,7 +102,8 @@ async function main(): Promise<void> {
     void services
       .close()
       .then(stopDemoSandbox)
-      .finally(() => app.quit());
+      // Log lines are written asynchronously; let the last ones reach the file.
+      .finally(() => logger.flush().finally(() => app.quit()));
   });
 }
 

@@ -14,6 +14,10 @@ describe('window options', () => {
       preload: '/p/preload.cjs',
     });
   });
+  it('turns DevTools off when asked (the packaged build)', () => {
+    expect(windowOptions('/p', { devTools: false }).webPreferences.devTools).toBe(false);
+    expect(windowOptions('/p').webPreferences.devTools).toBe(true);
+  });
   it('forbids network access from the renderer in production', () => {
     expect(PRODUCTION_CSP).toContain("connect-src 'none'");
     expect(PRODUCTION_CSP).not.toContain('unsafe-eval');

@@ -27,6 +27,7 @@ export const DeptName = z
 export const Userid = z
   .string()
   .min(1, 'member.useridEmpty')
+  .max(64, 'member.useridTooLong')
   .refine((s) => new TextEncoder().encode(s).length <= 64, {
     message: 'member.useridTooLong',
     params: { max: 64 },
@@ -41,6 +42,7 @@ export const Mobile = z
 export const Email = z
   .string()
   .trim()
+  .max(64, 'member.emailInvalid')
   .refine(
     (s) => s === '' || (s.length >= 6 && s.length <= 64 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)),
     'member.emailInvalid',
@@ -51,6 +53,8 @@ export const Telephone = z
   .max(32, 'member.telephoneTooLong')
   .regex(/^[0-9+,-]*$/, 'member.telephoneChars');
 export const TagName = z.string().trim().min(1, 'tag.nameEmpty').max(32, 'tag.nameTooLong');
+/** A reference to an existing member (not validated as a new account name, only bounded). */
+export const UseridRef = z.string().min(1).max(64);
 
 export const MemberDeptLink = z.object({
   departmentId: z.number().int(),
@@ -71,7 +75,7 @@ export const MemberFields = z.object({
     .min(1, 'member.deptsEmpty')
     .max(MAX_MEMBER_DEPTS, 'member.tooManyDepts'),
   mainDepartment: z.number().int(),
-  directLeader: z.array(z.string()).max(MAX_DIRECT_LEADERS, 'member.directLeaderTooMany'),
+  directLeader: z.array(UseridRef).max(MAX_DIRECT_LEADERS, 'member.directLeaderTooMany'),
   enable: z.boolean(),
 });
 export type MemberFields = z.infer<typeof MemberFields>;
@@ -93,21 +97,21 @@ export const ChangeOp = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('dept.delete'), id: z.number().int() }),
   z.object({ type: z.literal('member.create'), userid: Userid, fields: MemberFields }),
-  z.object({ type: z.literal('member.update'), userid: z.string().min(1), fields: MemberFields.partial() }),
-  z.object({ type: z.literal('member.delete'), userid: z.string().min(1) }),
+  z.object({ type: z.literal('member.update'), userid: UseridRef, fields: MemberFields.partial() }),
+  z.object({ type: z.literal('member.delete'), userid: UseridRef }),
   z.object({ type: z.literal('tag.create'), tagid: z.number().int().negative(), tagname: TagName }),
   z.object({ type: z.literal('tag.update'), tagid: z.number().int(), tagname: TagName }),
   z.object({ type: z.literal('tag.delete'), tagid: z.number().int() }),
   z.object({
     type: z.literal('tag.addMembers'),
     tagid: z.number().int(),
-    userids: z.array(z.string().min(1)).max(50_000),
+    userids: z.array(UseridRef).max(50_000),
     departmentIds: z.array(z.number().int()).max(3_000),
   }),
   z.object({
     type: z.literal('tag.removeMembers'),
     tagid: z.number().int(),
-    userids: z.array(z.string().min(1)).max(50_000),
+    userids: z.array(UseridRef).max(50_000),
     departmentIds: z.array(z.number().int()).max(3_000),
   }),
 ]);
@@ -165,7 +169,7 @@ export const Rule = z.object({
   kind: z.enum(['positional', 'tag']),
   /** Group department name (positional) or tag name (tag). */
   name: z.string().trim().min(1).max(32),
-  positions: z.array(z.string().trim().min(1)).min(1, '至少填写一个职务'),
+  positions: z.array(z.string().trim().min(1).max(128, '职务最多 128 个字')).min(1, '至少填写一个职务'),
   /** positional: the top groups to maintain the group under (empty = every top group with matches). */
   topGroupIds: z.array(z.number().int()),
   enabled: z.boolean(),

@@ -13,6 +13,7 @@ import {
   Rule,
   RuleInput,
   RulePreview,
+  UseridRef,
 } from './org-edit';
 
 type Kind = 'query' | 'command';
@@ -65,7 +66,7 @@ export const procedures = {
   'org.listTags': proc('query', none, z.object({ tags: z.array(Tag) })),
   'org.getMember': proc(
     'query',
-    z.object({ userid: z.string().min(1) }).strict(),
+    z.object({ userid: UseridRef }).strict(),
     z.object({ member: Member.nullable() }),
   ),
   'org.getTagMembers': proc(
@@ -81,9 +82,9 @@ export const procedures = {
     'query',
     z
       .object({
-        name: z.string().optional(),
-        mobile: z.string().optional(),
-        excludeUserid: z.string().optional(),
+        name: z.string().max(64).optional(),
+        mobile: z.string().max(32).optional(),
+        excludeUserid: z.string().max(64).optional(),
       })
       .strict(),
     z.object({
@@ -196,14 +197,14 @@ export const procedures = {
   'activation.invite': proc(
     'command',
     z.union([
-      z.object({ userids: z.array(z.string().min(1)).min(1).max(50_000) }).strict(),
+      z.object({ userids: z.array(UseridRef).min(1).max(50_000) }).strict(),
       z.object({ all: z.literal(true) }).strict(),
     ]),
     z.object({ results: z.array(InviteResult) }),
   ),
   'jobs.cancel': proc(
     'command',
-    z.object({ jobId: z.string() }).strict(),
+    z.object({ jobId: z.string().max(64) }).strict(),
     z.object({ cancelled: z.boolean() }),
   ),
 } as const;

@@ -12,6 +12,12 @@ import { startDevhost } from './server';
 
 export const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'renderer');
 
+/** The /__test/… routes: only with ZHB_TEST_CONTROLS=1 (they reveal the demo sandbox's URL). */
+export function testRoutesFor(env: NodeJS.ProcessEnv): ((path: string) => Promise<unknown> | null) | null {
+  if (env.ZHB_TEST_CONTROLS !== '1') return null;
+  return (path) => (path === '/__test/demo-sandbox' ? demoSandboxUrl().then((url) => ({ url })) : null);
+}
+
 /**
  * Starts the browser host and prints exactly one line, "App ready at <url>". Test-only routes
  * (/__test/…) exist only with ZHB_TEST_CONTROLS=1.
@@ -42,18 +48,13 @@ export async function runDevhost(argv: string[]): Promise<void> {
     lock.release();
     throw e;
   }
-  const testControls = process.env.ZHB_TEST_CONTROLS === '1';
+  const testRoutes = testRoutesFor(process.env);
   const host = await startDevhost({
     services,
     rendererDir: renderer,
     port: o.port,
     logger: ports.logger,
-    ...(testControls
-      ? {
-          testRoutes: (path: string) =>
-            path === '/__test/demo-sandbox' ? demoSandboxUrl().then((url) => ({ url })) : null,
-        }
-      : {}),
+    ...(testRoutes ? { testRoutes } : {}),
   });
   ports.logger.info(`browser host on 127.0.0.1:${host.port}`, {
     dataDir: o.dataDir,

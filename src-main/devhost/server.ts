@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Services } from '../compose';
@@ -26,7 +26,7 @@ const sameToken = (a: string, b: string) => {
 
 /**
  * The browser host: the renderer over HTTP and the contract over one WebSocket, on 127.0.0.1
- * only, guarded by a random token and an Origin check.
+ * only, guarded by a random token, an Origin check and a Host allowlist.
  */
 export async function startDevhost(opts: {
   services: Services;
@@ -42,26 +42,50 @@ export async function startDevhost(opts: {
   const csp = () =>
     `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws://127.0.0.1:${port}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`;
   const statics = serveStatic(opts.rendererDir, csp);
-  const server: Server = createServer((req, res) => {
+  // DNS rebinding: a page on evil.example resolving to 127.0.0.1 would send its own Host.
+  const okHost = (host: string | undefined) => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (!okHost(req.headers.host)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('misdirected request');
+      return;
+    }
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path.startsWith('/__test/') && opts.testRoutes) {
-      const out = opts.testRoutes(path);
-      if (out) {
-        void out.then(
-          (v) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(v ?? null)),
-          (e: Error) => res.writeHead(500).end(e.message),
-        );
+    if (path.startsWith('/__test/')) {
+      // Test controls exist only when the host was started with them (ZHB_TEST_CONTROLS=1).
+      const out = opts.testRoutes?.(path);
+      if (!out) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
         return;
       }
+      void out.then(
+        (v) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(v ?? null)),
+        (e: Error) => res.writeHead(500).end(e.message),
+      );
+      return;
     }
     statics(req, res);
+  };
+  const server: Server = createServer((req, res) => {
+    // A malformed request line must cost one answer, never the process (review M2).
+    try {
+      handle(req, res);
+    } catch {
+      if (!res.headersSent) res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('bad request');
+    }
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const origin = req.headers.origin ?? '';
     const okOrigin = origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
-    if (url.pathname !== '/ws' || !sameToken(url.searchParams.get('token') ?? '', token) || !okOrigin) {
+    const ok =
+      url.pathname === '/ws' &&
+      okHost(req.headers.host) &&
+      okOrigin &&
+      sameToken(url.searchParams.get('token') ?? '', token);
+    if (!ok) {
       socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
       socket.destroy();
       return;

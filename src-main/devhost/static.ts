@@ -17,7 +17,13 @@ const types: Record<string, string> = {
 export function serveStatic(root: string, csp: () => string) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://x');
-    let rel = decodeURIComponent(url.pathname);
+    let rel: string;
+    try {
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('bad request');
+      return;
+    }
     if (rel === '/' || !extname(rel)) rel = '/index.html';
     const file = normalize(join(root, rel));
     if (!file.startsWith(normalize(root) + sep) || !existsSync(file) || !statSync(file).isFile()) {
@@ -28,6 +34,7 @@ export function serveStatic(root: string, csp: () => string) {
       'Content-Type': types[extname(file)] ?? 'application/octet-stream',
       'Content-Security-Policy': csp(),
       'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
     });
     createReadStream(file).pipe(res);

@@ -1,5 +1,4 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { RotatingLogFile, type LogFileOptions } from './log-file';
 import { redact } from './redact';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
@@ -16,29 +15,29 @@ const order: Record<Level, number> = { debug: 0, info: 1, warn: 2, error: 3 };
  * Every line passes through `redact`, so a token or secret that slips into a message or its data
  * never reaches the file or the console.
  */
-export function createLogger(opts: { file?: string; level?: Level; console?: boolean } = {}): Logger & {
+export function createLogger(
+  opts: { file?: string; level?: Level; console?: boolean; rotation?: LogFileOptions } = {},
+): Logger & {
   lines: string[];
+  /** Resolves once every line so far is in the file; call before a planned exit. */
+  flush(): Promise<void>;
 } {
   const min = order[opts.level ?? 'info'];
   const lines: string[] = [];
-  if (opts.file) mkdirSync(dirname(opts.file), { recursive: true });
+  // Buffered, asynchronous and rotated (5 MB × 3 files): a log line never blocks the main thread.
+  const file = opts.file ? new RotatingLogFile(opts.file, opts.rotation) : null;
   const write = (level: Level, msg: string, data?: unknown) => {
     if (order[level] < min) return;
     const extra = data === undefined ? '' : ' ' + safeJson(data);
     const line = redact(`${new Date().toISOString()} ${level.toUpperCase()} ${msg}${extra}`);
     lines.push(line);
     if (lines.length > 500) lines.shift();
-    if (opts.file) {
-      try {
-        appendFileSync(opts.file, line + '\n');
-      } catch {
-        /* a full disk must not take the app down */
-      }
-    }
+    file?.write(line);
     if (opts.console) process.stderr.write(line + '\n');
   };
   return {
     lines,
+    flush: () => file?.flush() ?? Promise.resolve(),
     debug: (m, d) => write('debug', m, d),
     info: (m, d) => write('info', m, d),
     warn: (m, d) => write('warn', m, d),

@@ -28,6 +28,11 @@ export interface SandboxOptions {
   contactsSecret?: string;
   /** app secrets are `<prefix><agentid>`, default sandbox-app-secret- */
   appSecretPrefix?: string;
+  /**
+   * Serve the unauthenticated /__sandbox/* control plane (faults, state, credentials, reset).
+   * Default true for tests and `npm run sandbox`; the in-app demo passes false.
+   */
+  controls?: boolean;
 }
 
 export interface RunningSandbox {
@@ -56,7 +61,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   // built before anything listens so invalid overrides fail start-up instead of gettoken later
   const { corpId, contactsSecret, appSecretPrefix } = opts;
   const credentials = makeCredentials({ corpId, contactsSecret, appSecretPrefix });
-  const server = createSandboxServer({ state, faults, tokens, credentials, reseed });
+  const controls = opts.controls ?? true;
+  const server = createSandboxServer({ state, faults, tokens, credentials, reseed, controls });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -17,6 +17,8 @@ export interface ServerDeps {
   tokens: TokenStore;
   credentials: SandboxCredentials;
   reseed: () => SeedData;
+  /** Serve the /__sandbox/* control plane (tests and `npm run sandbox`); off in 演示模式. */
+  controls: boolean;
 }
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -226,7 +228,8 @@ export function createSandboxServer(deps: ServerDeps): Server {
     void (async () => {
       const bodyText = await readBody(req);
       const url = new URL(req.url ?? '/', 'http://sandbox.local');
-      if (url.pathname.startsWith('/__sandbox/')) return control(deps, req, res, url.pathname, bodyText);
+      if (deps.controls && url.pathname.startsWith('/__sandbox/'))
+        return control(deps, req, res, url.pathname, bodyText);
       if (!url.pathname.startsWith('/cgi-bin/')) {
         return sendError(res, ip, new ApiError(40058, {}, `invalid api path ${url.pathname}`), 404);
       }

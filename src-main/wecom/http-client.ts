@@ -89,6 +89,9 @@ export class WecomHttp {
       validateStatus: () => true,
       headers: { 'Content-Type': 'application/json; charset=utf-8' },
       proxy: false,
+      // A redirect would carry the query string (access_token, or corpsecret on gettoken) to
+      // wherever the Location points; WeCom never redirects its API (review L4).
+      maxRedirects: 0,
     });
     this.limits = { ...DEFAULT_FAMILY_LIMITS, ...opts.limits };
     this.retries = opts.retries ?? 3;

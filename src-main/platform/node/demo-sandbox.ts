@@ -3,9 +3,12 @@ import type { DemoCorp } from '../../services/settings/corp-context';
 
 let running: Promise<RunningSandbox> | null = null;
 
-/** The in-process sandbox behind 演示模式, started on first need and shared afterwards. */
+/**
+ * The in-process sandbox behind 演示模式, started on first need and shared afterwards. Its control
+ * plane stays off: any local page could otherwise post faults or read its credentials (review L6).
+ */
 export function demoSandbox(): Promise<DemoCorp> {
-  running ??= startSandbox({ port: 0 });
+  running ??= startSandbox({ port: 0, controls: false });
   return running.then((s) => ({
     apiBase: s.url,
     corpId: s.credentials.corpId,

@@ -3,6 +3,7 @@ import type { ActivationRow } from '../../contract/org-edit';
 import type { ProcOutput } from '../../contract/procedures';
 import type { SandboxOptions } from '../../sandbox';
 import { servicesHarness, type Harness } from '../../test-support/services-harness';
+import { csvCell } from './activation-service';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -147,6 +148,19 @@ describe('activation report, export and invites', () => {
       const u = users().find((x) => x.position === p)!;
       expect(rows.find((r) => r[1] === u.userid)![3]).toBe(p);
     }
+  });
+
+  it('neutralises cells Excel would run as formulas', async () => {
+    expect(csvCell('=HYPERLINK("http://x","点我")')).toBe(`"'=HYPERLINK(""http://x"",""点我"")"`);
+    for (const v of ['+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])
+      expect(csvCell(v).replace(/^"/, '').startsWith(`'${v[0]}`)).toBe(true);
+    expect(csvCell('主治医师')).toBe('主治医师');
+    expect(csvCell('a=b')).toBe('a=b');
+    await ready({}, () => {
+      users().find((x) => x.status === 4)!.position = '=cmd|" /c calc"!A0';
+    });
+    const rows = parseCsv((await call<{ csv: string }>('activation.export')).csv.slice(1));
+    expect(rows.find((r) => r[3]!.includes('cmd'))![3]).toBe(`'=cmd|" /c calc"!A0`);
   });
 
   it('invites selected members: ok for 未激活, refused with a reason otherwise', async () => {

@@ -96,8 +96,6 @@ export class ActivationService {
   async exportCsv(departmentId?: number): Promise<{ filename: string; csv: string }> {
     const rows = await this.notJoined(departmentId);
     const wc = await this.d.editor.workingCopy();
-    // RFC 4180: a lone CR ends a record in Excel just like LF, so it needs quoting too.
-    const cell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
     const lines = [
       ['姓名', '账号', '部门', '职务', '手机', '状态'],
       ...rows.map((r) => [r.name, r.userid, r.departments, r.position, r.mobile, '未激活']),
@@ -106,7 +104,7 @@ export class ActivationService {
     // BOM + CRLF so Excel on Chinese Windows opens it as UTF-8.
     return {
       filename: `未激活成员-${dept}.csv`,
-      csv: '\uFEFF' + lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n',
+      csv: '\uFEFF' + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n',
     };
   }
 
@@ -181,4 +179,14 @@ export class ActivationService {
     }
     return { results };
   }
+}
+
+/**
+ * One CSV cell as Excel reads it. A cell starting with = + - @ (or a tab or CR, which Excel strips
+ * before looking) would run as a formula, so it gets a leading ' that makes it text (review L9).
+ * RFC 4180: a lone CR ends a record in Excel just like LF, so it needs quoting too.
+ */
+export function csvCell(value: string): string {
+  const s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

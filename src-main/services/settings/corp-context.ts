@@ -4,6 +4,7 @@ import type { SettingsRepo } from '../../db/repos/settings-repo';
 import type { EnvProfile } from '../../platform/node/env-profile';
 import type { SecretStore } from '../../platform/ports';
 import type { Logger } from '../../platform/logger';
+import { registerSecret } from '../../platform/redact';
 import { WecomHttp } from '../../wecom/http-client';
 import type { Credential } from '../../wecom/token-provider';
 import { PROFILE_KEY, appSecretKey, contactsSecretKey, type StoredProfile } from './profile';
@@ -83,10 +84,14 @@ export class CorpContext {
       };
     }
     const s = this.deps.secrets;
+    // Each secret is registered for redaction as it is loaded, not only at its first gettoken: an
+    // error or log line from before that (or from a call that never gets a token) stays clean.
     const contactsSecret = await s.get(contactsSecretKey);
+    registerSecret(contactsSecret);
     const apps: ResolvedApp[] = [];
     for (const a of profile.apps) {
       const secret = await s.get(appSecretKey(a.agentid));
+      registerSecret(secret);
       apps.push({ ...a, cred: secret ? { corpId: profile.corpId, secret, label: a.name } : null });
     }
     return {
