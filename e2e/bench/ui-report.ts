@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import type { BundleFigures } from './bundle';
 import type { UiFigures } from './ui-phases';
 
@@ -52,6 +53,12 @@ export function printUiReport(o: {
 }): boolean {
   const { bundle, figures } = o;
   console.log(`# 通讯录 page in Chromium: ${o.departments} departments / ${o.members} members`);
+  // Long tasks are wall-clock: other processes competing for the CPU inflate them.
+  console.log(
+    `machine: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} (1 / 5 / 15 min) when the runs ended`,
+  );
   console.log(
     `renderer bundle: ${bundle.chunks.length} JS chunks, ${bundle.totalJsKb.toFixed(0)} kB in all; ` +
       `${bundle.initialJsKb.toFixed(0)} kB loaded before the shell paints (${((100 * bundle.initialJsKb) / bundle.totalJsKb).toFixed(0)}%)`,
