@@ -8,17 +8,11 @@ import {
 } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
 import { startTransition, useCallback, useState } from 'react';
-import { ActivationPage } from '../features/activation/ActivationPage';
-import { AuditPage } from '../features/audit/AuditPage';
-import { ChangesBar } from '../features/org-changes/ChangesUi';
-import { OrgPage } from '../features/org/OrgPage';
-import { RulesPage } from '../features/rules/RulesPage';
-import { TagsPage } from '../features/tags/TagsPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { t } from '../i18n/zh-CN';
 import { ConnectivityTag } from './ConnectivityTag';
 import { DemoBanner } from './DemoBanner';
 import { NavigateContext, type PageKey } from './nav';
+import { ChangesBar, Page } from './pages';
 import './app.css';
 
 const menuItems = [
@@ -62,19 +56,7 @@ export function AppShell() {
           <Layout.Content className="shell-content">
             <DemoBanner />
             <main className="shell-main" data-testid={`page-${page}`}>
-              {page === 'org' ? (
-                <OrgPage />
-              ) : page === 'rules' ? (
-                <RulesPage />
-              ) : page === 'tags' ? (
-                <TagsPage />
-              ) : page === 'activation' ? (
-                <ActivationPage />
-              ) : page === 'audit' ? (
-                <AuditPage />
-              ) : (
-                <SettingsPage />
-              )}
+              <Page page={page} />
             </main>
           </Layout.Content>
         </Layout>

@@ -1,4 +1,3 @@
-import { CaretRightOutlined } from '@ant-design/icons';
 import {
   dragAndDropFeature,
   hotkeysCoreFeature,
@@ -13,7 +12,7 @@ import {
 } from '@headless-tree/core';
 import { AssistiveTreeDescription, useTree } from '@headless-tree/react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Dropdown, Tag } from 'antd';
+import { Dropdown } from 'antd';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Department } from '../../../src-main/contract';
 import { useOrgStore, useServices } from '../../app/services-context';
@@ -22,9 +21,9 @@ import { useDeptActions } from './DeptActions';
 import { deptMenuItems, runMenuAction } from './DeptToolbar';
 import { canDropDepts, isPinned } from './edit-ops';
 import { MEMBER_DRAG_MIME, useMemberDrop } from './member-drag';
+import { DeptTreeRow, INDENT, ROW_HEIGHT } from './DeptTreeRow';
+import { lazyInstanceBuilder } from './tree-instance-builder';
 
-const ROW_HEIGHT = 28;
-const INDENT = 16;
 const ROOT_ID = '__root__';
 // headless-tree's sync loader rejects falsy items, so the invisible root needs a stand-in. Its id
 // cannot collide with a real department (local creations are negative, but never this small).
@@ -225,6 +224,7 @@ export function DeptTree() {
       },
     },
     indent: INDENT,
+    instanceBuilder: lazyInstanceBuilder,
     features: [
       syncDataLoaderFeature,
       selectionFeature,
@@ -319,6 +319,14 @@ export function DeptTree() {
     }
   };
 
+  // Right-click acts on the row under the mouse: make it current first. Stable, so rows stay memoised.
+  const onRowContextMenu = useCallback(
+    (id: number, current: boolean) => {
+      if (!current) void org.getState().selectDepartment(id);
+    },
+    [org],
+  );
+
   const menuDeptId = selectedId;
   const dragLine = tree.getDragLineStyle(
     scrollRef.current?.scrollTop ? scrollRef.current.scrollTop - 1 : -1,
@@ -346,56 +354,22 @@ export function DeptTree() {
               const item = items[row.index];
               if (!item) return null;
               const dept = item.getItemData();
-              const selected = dept.id === selectedId;
-              const folder = item.isFolder();
-              const props = item.getProps();
-              const classes = ['dept-row'];
-              if (selected) classes.push('is-selected');
-              else if (item.isSelected()) classes.push('is-multi');
-              if (item.isFocused()) classes.push('is-focused');
-              if (item.isUnorderedDragTarget()) classes.push('is-drop-target');
-              if (dept.pending === 'deleted') classes.push('is-deleted');
-              if (isPinned(dept)) classes.push('is-pinned');
+              const current = dept.id === selectedId;
               return (
-                <div
-                  {...props}
+                <DeptTreeRow
                   key={item.getKey()}
-                  aria-selected={selected || item.isSelected()}
-                  title={t.org.treeMemberCount(dept.memberCount)}
-                  data-testid={`dept-${dept.id}`}
-                  data-pending={dept.pending ?? undefined}
-                  className={classes.join(' ')}
-                  onContextMenu={() => {
-                    // Right-click acts on the row under the mouse: make it current first.
-                    if (!selected) void org.getState().selectDepartment(dept.id);
-                  }}
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    width: '100%',
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${row.start}px)`,
-                    paddingLeft: 4 + item.getItemMeta().level * INDENT,
-                  }}
-                >
-                  <span className={`dept-caret${item.isExpanded() ? ' is-open' : ''}`} aria-hidden>
-                    {folder ? <CaretRightOutlined /> : null}
-                  </span>
-                  <span className="dept-name">{dept.name}</span>
-                  {dept.pending === 'created' ? (
-                    <Tag color="green" className="pending-tag">
-                      新
-                    </Tag>
-                  ) : dept.pending === 'updated' ? (
-                    <span className="pending-dot" title="有未推送的修改" aria-label="已修改" />
-                  ) : dept.pending === 'deleted' ? (
-                    <span className="pending-deleted">待删除</span>
-                  ) : null}
-                  <span className="dept-count" aria-hidden>
-                    {dept.memberCount}
-                  </span>
-                </div>
+                  item={item}
+                  dept={dept}
+                  meta={item.getItemMeta()}
+                  top={row.start}
+                  folder={item.isFolder()}
+                  expanded={item.isExpanded()}
+                  current={current}
+                  multi={!current && item.isSelected()}
+                  focused={item.isFocused()}
+                  dropTarget={item.isUnorderedDragTarget()}
+                  onContextMenu={onRowContextMenu}
+                />
               );
             })}
           </div>

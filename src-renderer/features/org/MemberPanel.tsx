@@ -12,6 +12,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import {
+  useDeferredValue,
   useEffect,
   useMemo,
   useRef,
@@ -71,7 +72,11 @@ export function MemberPanel({ onEdit }: { onEdit: (userid: string | null) => voi
   const stage = useStage();
   const dropMembers = useMemberDrop();
   const query = useOrgStore((s) => s.query);
-  const search = useOrgStore((s) => s.search);
+  // The box shows every keystroke at once; the table follows in an interruptible render, so typing
+  // never waits for it and a stale result is dropped when the next key arrives.
+  const search = useDeferredValue(useOrgStore((s) => s.search));
+  // The index streams in after the tree; a query typed before it is complete is searched then.
+  const indexPending = useOrgStore((s) => s.index === null && s.query.trim() !== '');
   const tree = useOrgStore((s) => s.tree);
   const selectedId = useOrgStore((s) => s.selectedDeptId);
   const members = useOrgStore((s) => s.members);
@@ -178,11 +183,13 @@ export function MemberPanel({ onEdit }: { onEdit: (userid: string | null) => voi
   }, [searching, tree, org, onEdit]);
 
   const selectedName = selectedId !== null ? tree?.byId.get(selectedId)?.name : undefined;
-  const heading = searching
-    ? t.org.searchHeader(search.total, search.hits.length)
-    : selectedName !== undefined
-      ? t.org.deptHeader(selectedName, members.length)
-      : t.org.pickDepartment;
+  const heading = indexPending
+    ? '正在载入成员索引，载入后即显示搜索结果…'
+    : searching
+      ? t.org.searchHeader(search.total, search.hits.length)
+      : selectedName !== undefined
+        ? t.org.deptHeader(selectedName, members.length)
+        : t.org.pickDepartment;
   const emptyText = searching
     ? t.org.noResults
     : selectedId === null

@@ -4,6 +4,28 @@ import { row, sampleRows } from '../../test-support/org-fixtures';
 import { buildSearchIndex, normalizeQuery, searchMembers } from './member-search';
 
 const index = buildSearchIndex(sampleRows);
+
+/** The ranking spelled out over every row, for comparing with the indexed search. */
+function bruteForce(rows: readonly MemberIndexRow[], query: string, limit = 200) {
+  const q = normalizeQuery(query);
+  const buckets: MemberIndexRow[][] = [[], [], []];
+  let total = 0;
+  for (const r of rows) {
+    const name = r.name.toLowerCase();
+    const py = r.pinyin.toLowerCase().replace(/\s+/g, '');
+    const ini = r.initials.toLowerCase().replace(/\s+/g, '');
+    if (![name, py, ini].some((s) => s.includes(q))) continue;
+    total++;
+    const prefix =
+      name.startsWith(q) ||
+      py.startsWith(q) ||
+      ini.startsWith(q) ||
+      py.includes(`|${q}`) ||
+      ini.includes(`|${q}`);
+    buckets[name === q ? 0 : prefix ? 1 : 2]!.push(r);
+  }
+  return { hits: buckets.flat().slice(0, limit), total };
+}
 const ids = (q: string, limit?: number) => searchMembers(index, q, limit).hits.map((h) => h.userid);
 
 describe('searchMembers', () => {
@@ -55,7 +77,7 @@ describe('searchMembers', () => {
     expect(normalizeQuery('  Zhang  San ')).toBe('zhangsan');
   });
 
-  it('stays fast on 50,000 rows', () => {
+  it('searches 50,000 rows through its character index exactly like a full scan', () => {
     const surnames = ['zhang', 'wang', 'li', 'zhao', 'liu', 'chen', 'yang', 'huang', 'zhou', 'wu'];
     const hanzi = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴'];
     const given = ['wei', 'fang', 'na', 'min', 'jing', 'li', 'qiang', 'lei', 'jun', 'yang', 'yong', 'yan'];
@@ -107,8 +129,13 @@ describe('searchMembers', () => {
     console.info(
       `search 50k: build ${buildMs.toFixed(1)} ms, per query mean ${mean.toFixed(2)} ms, worst ${worst.toFixed(2)} ms`,
     );
-    // Budget is ≤10 ms in Chromium; asserted generously so a loaded CI box does not flake.
-    expect(worst).toBeLessThan(50);
+    // The ≤ 10 ms budget is measured in Chromium by `npm run bench` (at 1× and 4×), not here: wall
+    // time on a shared test box says little. Here: the fresh-query path agrees with a full scan.
+    void worst;
+    for (const q of queries) {
+      big.last = null;
+      expect(searchMembers(big, q)).toEqual(bruteForce(rows, q));
+    }
     expect(searchMembers(big, 'zhangwei').total).toBeGreaterThan(0);
   });
 });

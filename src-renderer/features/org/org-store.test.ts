@@ -203,8 +203,29 @@ describe('member index paging', () => {
     };
     const store = createOrgStore(api);
     await store.getState().load();
-    expect(pages).toEqual([0, 5000, 10000]);
+    expect(pages).toEqual([0, 2500, 5000, 7500, 10000]);
     store.getState().setQuery('chengyuan12344');
     expect(store.getState().search?.hits.map((h) => h.userid)).toEqual(['p12344']);
+  });
+
+  it('shows the tree before the index has streamed in, then searches a query typed meanwhile', async () => {
+    const api = cachedApi();
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    api.handlers['org.getMemberIndex'] = async ({ offset = 0, limit = 100_000 }) => {
+      await gate;
+      return ok({ rows: sampleRows.slice(offset, offset + limit), total: sampleRows.length });
+    };
+    const store = createOrgStore(api);
+    const loading = store.getState().load();
+    await flush();
+    expect(store.getState().status).toBe('ready');
+    expect(store.getState().tree?.byId.size).toBe(sampleDepartments.length);
+    expect(store.getState().index).toBeNull();
+    store.getState().setQuery('zhang');
+    expect(store.getState().search).toBeNull();
+    release();
+    await loading;
+    expect(store.getState().search?.hits.map((h) => h.userid)).toContain('zhangsan');
   });
 });
