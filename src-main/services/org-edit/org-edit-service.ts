@@ -10,7 +10,7 @@ import type { Logger } from '../../platform/logger';
 import type { JobRunner } from '../jobs/job-runner';
 import type { CorpContext } from '../settings/corp-context';
 import { freshenLocalIds, lowestLocalId } from './model/local-ids';
-import { captureBase, evaluateRules, summarize, treeDiff, validateOps, WorkingCopy } from './model';
+import { captureBase, evaluateRules, summarizeAll, treeDiff, validateOps, WorkingCopy } from './model';
 import type { CacheSnapshot } from './model/types';
 import { deptView, indexView, memberView, tagView } from './views';
 
@@ -142,14 +142,8 @@ export class OrgEditService {
         all = all.concat(derived);
       }
     }
-    // Each summary describes its op against the state just before it; the scratch rolls back after.
-    const summaries = wc.withScratch((s) =>
-      all.map((op) => {
-        const text = summarize(op, s);
-        s.apply(op);
-        return text;
-      }),
-    );
+    // Each summary describes its op against the state just before it.
+    const summaries = summarizeAll(all, wc);
     const base = await this.base();
     const low = lowestLocalId(all);
     if (low < 0) await this.d.changes.lowerLocalIdFloor(corpId, low);

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { ChangeOp, Conflict } from '../../../contract/org-edit';
-import { pathResolver } from './diff';
+import {
+  GENDER_LABELS,
+  MEMBER_FIELD,
+  MEMBER_FIELDS,
+  memberFieldsCanon,
+  type MemberField,
+  type MemberFieldValues,
+} from '../../../domain/member-fields';
 import {
   isMember,
   isTag,
@@ -11,7 +18,8 @@ import {
   type CTag,
   type CacheSnapshot,
   type EntityKind,
-} from './types';
+} from '../../../domain/org-cache';
+import { pathResolver } from './diff';
 import { WorkingCopy } from './working-copy';
 
 /**
@@ -40,22 +48,7 @@ export type BaseLookup = (key: string) => AnyEntity | null | undefined;
 export function entityVersion(e: AnyEntity): string {
   let canon: unknown;
   if (isMember(e)) {
-    canon = [
-      'm',
-      e.name,
-      e.alias,
-      e.mobile,
-      e.email,
-      e.telephone,
-      e.position,
-      e.gender,
-      e.enable,
-      e.mainDepartment,
-      [...e.departments]
-        .sort((a, b) => a.departmentId - b.departmentId)
-        .map((l) => [l.departmentId, l.order, l.isLeader]),
-      e.directLeader.map(uidKey).sort(),
-    ];
+    canon = ['m', ...memberFieldsCanon(e)];
   } else if (isTag(e)) {
     canon = ['t', e.tagname, e.userids.map(uidKey).sort(), [...e.departmentIds].sort((a, b) => a - b)];
   } else canon = ['d', e.name, e.parentid, e.order];
@@ -155,7 +148,6 @@ export function rebase(change: StagedChangeLike, remote: CacheSnapshot): Record<
 
 // ---------------------------------------------------------------- human-readable sides
 
-const GENDER: Record<string, string> = { '0': '未填', '1': '男', '2': '女' };
 const MAX_LISTED = 20;
 
 function list(items: string[]): string {
@@ -164,26 +156,46 @@ function list(items: string[]): string {
   return items.length > MAX_LISTED ? `${shown} 等 ${items.length} 项` : shown;
 }
 
+interface ShowCtx {
+  path: (id: number) => string;
+  personName: (u: string) => string;
+}
+
+/** One member field as the conflict card shows it; undefined when it needs names the ops lack. */
+function showField(f: MemberField, v: MemberFieldValues[MemberField], ctx?: ShowCtx): string | undefined {
+  switch (MEMBER_FIELD[f].kind) {
+    case 'text':
+      return v as string;
+    case 'gender':
+      return GENDER_LABELS[v as string] ?? (v as string);
+    case 'flag':
+      return v ? '启用' : '停用';
+    case 'dept':
+      return ctx?.path(v as number);
+    case 'links':
+      return (
+        ctx &&
+        list(
+          (v as CMember['departments']).map(
+            (l) => ctx.path(l.departmentId) + (l.isLeader ? '（负责人）' : ''),
+          ),
+        )
+      );
+    case 'userids':
+      return ctx && list((v as string[]).map(ctx.personName));
+  }
+}
+
 function fieldsOf(
   e: AnyEntity,
   path: (id: number) => string,
   personName: (u: string) => string,
 ): Record<string, string> {
-  if (isMember(e))
-    return {
-      姓名: e.name,
-      账号: e.userid,
-      别名: e.alias,
-      手机: e.mobile,
-      邮箱: e.email,
-      座机: e.telephone,
-      职务: e.position,
-      性别: GENDER[e.gender] ?? e.gender,
-      部门: list(e.departments.map((l) => path(l.departmentId) + (l.isLeader ? '（负责人）' : ''))),
-      主部门: path(e.mainDepartment),
-      直属上级: list(e.directLeader.map(personName)),
-      状态: e.enable ? '启用' : '停用',
-    };
+  if (isMember(e)) {
+    const out: Record<string, string> = { [MEMBER_FIELD.name.label]: e.name, 账号: e.userid };
+    for (const f of MEMBER_FIELDS) out[MEMBER_FIELD[f].label] = showField(f, e[f], { path, personName })!;
+    return out;
+  }
   if (isTag(e))
     return { 名称: e.tagname, 成员: list(e.userids.map(personName)), 部门: list(e.departmentIds.map(path)) };
   const d = e as CDept;
@@ -291,12 +303,12 @@ function mineFromOps(ops: readonly ChangeOp[], k: string): Record<string, string
         break;
       case 'member.update':
       case 'member.create': {
-        const f = op.fields;
-        if (f.name !== undefined) out['姓名'] = f.name;
-        if (f.mobile !== undefined) out['手机'] = f.mobile;
-        if (f.email !== undefined) out['邮箱'] = f.email;
-        if (f.position !== undefined) out['职务'] = f.position;
-        if (f.enable !== undefined) out['状态'] = f.enable ? '启用' : '停用';
+        const f: Partial<MemberFieldValues> = op.fields;
+        for (const field of MEMBER_FIELDS) {
+          const v = f[field];
+          const shown = v === undefined ? undefined : showField(field, v);
+          if (shown !== undefined) out[MEMBER_FIELD[field].label] = shown;
+        }
         break;
       }
       case 'tag.update':
