@@ -11,7 +11,7 @@ import type { JobRunner } from '../jobs/job-runner';
 import type { CorpContext } from '../settings/corp-context';
 import { freshenLocalIds, lowestLocalId } from './model/local-ids';
 import { captureBase, evaluateRules, summarizeAll, treeDiff, validateOps, WorkingCopy } from './model';
-import type { CacheSnapshot } from './model/types';
+import type { CacheSnapshot } from '../../domain/org-cache';
 import { deptView, indexView, memberView, tagView } from './views';
 
 /**
