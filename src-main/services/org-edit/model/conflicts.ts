@@ -1,24 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { ChangeOp, Conflict } from '../../../contract/org-edit';
-import {
-  GENDER_LABELS,
-  MEMBER_FIELD,
-  MEMBER_FIELDS,
-  memberFieldsCanon,
-  type MemberField,
-  type MemberFieldValues,
-} from '../../../domain/member-fields';
+import { memberFieldsCanon } from '../../../domain/member-fields';
 import {
   isMember,
   isTag,
   uidKey,
   type AnyEntity,
-  type CDept,
-  type CMember,
-  type CTag,
   type CacheSnapshot,
   type EntityKind,
 } from '../../../domain/org-cache';
+import { fieldsOf, mineFromOps, spaced, titleOf } from './conflict-sides';
 import { pathResolver } from './diff';
 import { WorkingCopy } from './working-copy';
 
@@ -146,69 +137,6 @@ export function rebase(change: StagedChangeLike, remote: CacheSnapshot): Record<
   return out;
 }
 
-// ---------------------------------------------------------------- human-readable sides
-
-const MAX_LISTED = 20;
-
-function list(items: string[]): string {
-  if (items.length === 0) return '（无）';
-  const shown = items.slice(0, MAX_LISTED).join('、');
-  return items.length > MAX_LISTED ? `${shown} 等 ${items.length} 项` : shown;
-}
-
-interface ShowCtx {
-  path: (id: number) => string;
-  personName: (u: string) => string;
-}
-
-/** One member field as the conflict card shows it; undefined when it needs names the ops lack. */
-function showField(f: MemberField, v: MemberFieldValues[MemberField], ctx?: ShowCtx): string | undefined {
-  switch (MEMBER_FIELD[f].kind) {
-    case 'text':
-      return v as string;
-    case 'gender':
-      return GENDER_LABELS[v as string] ?? (v as string);
-    case 'flag':
-      return v ? '启用' : '停用';
-    case 'dept':
-      return ctx?.path(v as number);
-    case 'links':
-      return (
-        ctx &&
-        list(
-          (v as CMember['departments']).map(
-            (l) => ctx.path(l.departmentId) + (l.isLeader ? '（负责人）' : ''),
-          ),
-        )
-      );
-    case 'userids':
-      return ctx && list((v as string[]).map(ctx.personName));
-  }
-}
-
-function fieldsOf(
-  e: AnyEntity,
-  path: (id: number) => string,
-  personName: (u: string) => string,
-): Record<string, string> {
-  if (isMember(e)) {
-    const out: Record<string, string> = { [MEMBER_FIELD.name.label]: e.name, 账号: e.userid };
-    for (const f of MEMBER_FIELDS) out[MEMBER_FIELD[f].label] = showField(f, e[f], { path, personName })!;
-    return out;
-  }
-  if (isTag(e))
-    return { 名称: e.tagname, 成员: list(e.userids.map(personName)), 部门: list(e.departmentIds.map(path)) };
-  const d = e as CDept;
-  return { 名称: d.name, 上级部门: path(d.parentid), 排序: String(d.order) };
-}
-
-function titleOf(kind: EntityKind, e: AnyEntity | undefined, key: string): string {
-  if (!e) return kind === 'department' ? `部门 #${key}` : kind === 'member' ? `成员 ${key}` : `标签 #${key}`;
-  if (kind === 'member') return `成员 ${(e as CMember).name}（${(e as CMember).userid}）`;
-  if (kind === 'tag') return `标签「${(e as CTag).tagname}」`;
-  return `部门「${(e as CDept).name}」`;
-}
-
 /**
  * Conflicts of the staged changes with the remote snapshot just pulled. `mine` shows the entity after
  * every staged op applied on top of WeCom's current state (what "keep mine" would push); when WeCom
@@ -265,7 +193,9 @@ export function detectConflicts(
         : kind === 'member'
           ? mineWc.member(key)
           : mineWc.tag(Number(key));
-    const mine = mineE ? fieldsOf(mineE, minePath, personName) : mineFromOps(change.ops, k);
+    const mine = mineE
+      ? fieldsOf(mineE, minePath, personName)
+      : mineFromOps(change.ops.filter((op) => touchedKeys(op).includes(k)));
     const any = theirsE ?? mineE ?? baseE ?? undefined;
     const what =
       theirsE === undefined
@@ -283,44 +213,4 @@ export function detectConflicts(
       theirs: theirsE ? fieldsOf(theirsE, remotePath, personName) : null,
     };
   });
-}
-
-/** A space between a latin userid and the Chinese that follows, none after a closing bracket. */
-function spaced(a: string, b: string): string {
-  return /[A-Za-z0-9#]$/.test(a) ? `${a} ${b}` : a + b;
-}
-
-/** Without a starting point, "mine" is just what the ops set (null when they delete it). */
-function mineFromOps(ops: readonly ChangeOp[], k: string): Record<string, string> | null {
-  const out: Record<string, string> = {};
-  for (const op of ops) {
-    if (!touchedKeys(op).includes(k)) continue;
-    switch (op.type) {
-      case 'dept.update':
-        if (op.name !== undefined) out['名称'] = op.name;
-        if (op.parentid !== undefined) out['上级部门'] = `部门 #${op.parentid}`;
-        if (op.order !== undefined) out['排序'] = String(op.order);
-        break;
-      case 'member.update':
-      case 'member.create': {
-        const f: Partial<MemberFieldValues> = op.fields;
-        for (const field of MEMBER_FIELDS) {
-          const v = f[field];
-          const shown = v === undefined ? undefined : showField(field, v);
-          if (shown !== undefined) out[MEMBER_FIELD[field].label] = shown;
-        }
-        break;
-      }
-      case 'tag.update':
-        out['名称'] = op.tagname;
-        break;
-      case 'dept.delete':
-      case 'member.delete':
-      case 'tag.delete':
-        return null;
-      default:
-        break;
-    }
-  }
-  return out;
 }
