@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../connection';
 import { tempDb } from '../test/temp-db';
-import { OrgRepo, type OrgSnapshot } from './org-repo';
+import type { MemberStatus } from '../../contract/org';
+import { OrgRepo, type OrgSnapshot, type PulledMember } from './org-repo';
 
 let t: Awaited<ReturnType<typeof tempDb>>;
 let repo: OrgRepo;
@@ -12,7 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const member = (userid: string, name: string, depts: number[], status = 1) => ({
+const member = (userid: string, name: string, depts: number[], status: MemberStatus = 1): PulledMember => ({
   userid,
   name,
   alias: '',
@@ -22,8 +23,9 @@ const member = (userid: string, name: string, depts: number[], status = 1) => ({
   telephone: '',
   gender: '1',
   status,
-  mainDepartment: depts[0] ?? null,
-  directLeader: [],
+  enable: status !== 2,
+  mainDepartment: depts[0] ?? 1,
+  directLeader: userid === 'U2' ? ['u1'] : [],
   pinyin: name === '曾小贤' ? 'zengxiaoxian' : 'x',
   initials: name === '曾小贤' ? 'zxx' : 'x',
   departments: depts.map((d, i) => ({
@@ -45,22 +47,16 @@ const snapshot: OrgSnapshot = {
 };
 
 describe('OrgRepo', () => {
-  it('replaces the cache and reads it back with member counts and pinned ranks', async () => {
-    await repo.replaceAll(snapshot);
-    const depts = await repo.departments();
-    expect(depts.find((d) => d.id === 4)).toMatchObject({ memberCount: 2, pinnedRank: null });
-    expect(depts.find((d) => d.id === 3)?.pinnedRank).toBe(0);
-    expect(depts.find((d) => d.id === 2)?.pinnedRank).toBe(1);
-    const members = await repo.membersOf(4);
-    expect(members.map((m) => m.userid)).toEqual(['u1', 'U2']);
-    expect(members[0]?.departments).toEqual([
-      { departmentId: 3, order: 9, isLeader: false },
-      { departmentId: 4, order: 10, isLeader: true },
-    ]);
-    expect(await repo.counts()).toEqual({ departments: 4, members: 2, tags: 1, notJoined: 1 });
-    expect(await repo.tags()).toEqual([
-      { tagid: 1, tagname: '中层干部', memberCount: 1, departmentCount: 1 },
-    ]);
+  it('replaces the cache and reads it back as the snapshot it was given', async () => {
+    await repo.replaceAll({ ...snapshot, members: [...snapshot.members, member('u9', '停用者', [3], 2)] });
+    const back = await repo.loadSnapshot();
+    expect(back.departments).toEqual(snapshot.departments.map(({ nameEn: _n, leaders: _l, ...d }) => d));
+    const strip = ({ pinyin: _p, initials: _i, ...m }: PulledMember) => m;
+    expect(back.members.find((m) => m.userid === 'u1')).toEqual(strip(snapshot.members[0]!));
+    expect(back.members.find((m) => m.userid === 'U2')).toEqual(strip(snapshot.members[1]!));
+    expect(back.members.find((m) => m.userid === 'u9')).toMatchObject({ status: 2, enable: false });
+    expect(back.tags).toEqual(snapshot.tags);
+    expect(await repo.counts()).toEqual({ departments: 4, members: 3, tags: 1, notJoined: 1 });
   });
 
   it('a second sync replaces rather than accumulates', async () => {

@@ -13,13 +13,13 @@ import { freshenLocalIds, lowestLocalId } from './model/local-ids';
 import {
   captureBase,
   evaluateRules,
-  summarize,
+  summarizeAll,
   treeDiff,
   validateOps,
   wireIssues,
   WorkingCopy,
 } from './model';
-import type { CacheSnapshot } from './model/types';
+import type { CacheSnapshot } from '../../domain/org-cache';
 import { deptView, indexView, memberView, tagView } from './views';
 
 /**
@@ -143,14 +143,8 @@ export class OrgEditService {
         all = all.concat(derived);
       }
     }
-    // Each summary describes its op against the state just before it; the scratch rolls back after.
-    const summaries = wc.withScratch((s) =>
-      all.map((op) => {
-        const text = summarize(op, s);
-        s.apply(op);
-        return text;
-      }),
-    );
+    // Each summary describes its op against the state just before it.
+    const summaries = summarizeAll(all, wc);
     const base = await this.base();
     const low = lowestLocalId(all);
     if (low < 0) await this.d.changes.lowerLocalIdFloor(corpId, low);

@@ -1,5 +1,6 @@
 import type { Department, Member, MemberIndexRow, Tag } from '../../contract/org';
-import type { CMember } from './model/types';
+import { memberFieldsOf } from '../../domain/member-fields';
+import type { CMember } from '../../domain/org-cache';
 import type { WorkingCopy } from './model/working-copy';
 import { namePinyin } from '../org/pinyin';
 
@@ -17,20 +18,13 @@ export function deptView(wc: WorkingCopy): Department[] {
 }
 
 export function memberView(wc: WorkingCopy, m: CMember): Member {
+  // The contract shows enable through status, so the field itself stays in main.
+  const { enable: _enable, ...fields } = memberFieldsOf(m);
   return {
     userid: m.userid,
-    name: m.name,
-    alias: m.alias,
-    position: m.position,
-    mobile: m.mobile,
-    email: m.email,
-    telephone: m.telephone,
-    gender: m.gender,
+    ...fields,
     // A member disabled locally shows as disabled before the push, like everywhere else.
     status: !m.enable && m.status !== 5 ? 2 : m.status === 2 && m.enable ? 1 : m.status,
-    mainDepartment: m.mainDepartment,
-    departments: m.departments.map((l) => ({ ...l })),
-    directLeader: [...m.directLeader],
     pending: wc.pendingOf('member', m.userid),
   };
 }

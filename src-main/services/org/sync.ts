@@ -1,5 +1,8 @@
 import { AppError } from '../../contract/errors';
-import type { OrgRepo, OrgSnapshot } from '../../db/repos/org-repo';
+import type { MemberStatus } from '../../contract/org';
+import type { OrgRepo, OrgSnapshot, PartialSnapshot, PulledMember } from '../../db/repos/org-repo';
+import { textFieldsOf } from '../../domain/member-fields';
+import { ROOT_DEPT_ID, asGender } from '../../domain/org-cache';
 import { isUserMissing, withDetailsFallback } from '../../wecom/errors';
 import { contactsRead, type WxMember } from '../../wecom/endpoints/contacts-read';
 import type { WecomHttp } from '../../wecom/http-client';
@@ -82,28 +85,26 @@ export async function pullOrg(
 export function toCacheMember(
   u: WxMember,
   knownPinyin: Map<string, { pinyin: string; initials: string }>,
-): OrgSnapshot['members'][number] {
+): PulledMember {
   const py = knownPinyin.get(u.name) ?? namePinyin(u.name);
   knownPinyin.set(u.name, py);
   return {
     userid: u.userid,
-    name: u.name,
-    alias: u.alias,
-    position: u.position,
-    mobile: u.mobile,
-    email: u.email,
-    telephone: u.telephone,
-    gender: u.gender,
-    status: u.status,
-    mainDepartment: u.mainDepartment,
-    directLeader: u.directLeader,
-    pinyin: py.pinyin,
-    initials: py.initials,
+    ...textFieldsOf(u),
+    gender: asGender(u.gender),
+    status: u.status as MemberStatus,
+    // WeCom reports a disabled member as status 2; enable is how the editing model writes it back.
+    enable: u.status !== 2,
+    // WeCom leaves main_department out only for a member without departments.
+    mainDepartment: u.mainDepartment ?? ROOT_DEPT_ID,
     departments: u.department.map((departmentId, i) => ({
       departmentId,
       order: u.order[i] ?? 0,
       isLeader: (u.isLeaderInDept[i] ?? 0) === 1,
     })),
+    directLeader: u.directLeader,
+    pinyin: py.pinyin,
+    initials: py.initials,
   };
 }
 
@@ -119,7 +120,7 @@ export async function pullTouched(
   ctx: JobContext,
   touched: { userids: string[]; tagids: number[] },
   knownPinyin: Map<string, { pinyin: string; initials: string }>,
-) {
+): Promise<PartialSnapshot> {
   const { value: departments, cred } = await withDetailsFallback(primary, fallback, (c) =>
     contactsRead(http, c).departmentList(),
   );

@@ -1,4 +1,5 @@
 import type { ContactsCall, MemberCallFields } from '../../contract/outbox';
+import { MEMBER_FIELD, MEMBER_FIELDS, TEXT_MEMBER_FIELDS } from '../../domain/member-fields';
 import type { WecomHttp } from '../http-client';
 import type { Credential } from '../token-provider';
 import { arr, num, str } from './normalize';
@@ -41,28 +42,22 @@ export const API_OF: Record<ContactsCall['kind'], WriteApi> = {
   'member.invite': 'batch/invite',
 };
 
-const SCALAR_WIRE: Array<[keyof MemberCallFields, string]> = [
-  ['name', 'name'],
-  ['alias', 'alias'],
-  ['mobile', 'mobile'],
-  ['email', 'email'],
-  ['telephone', 'telephone'],
-  ['position', 'position'],
-  ['gender', 'gender'],
-];
-
+/** The user/create and user/update body keys for the fields a call sets, named by the field table. */
 function memberWire(f: Partial<MemberCallFields>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  for (const [field, wire] of SCALAR_WIRE) if (f[field] !== undefined) body[wire] = f[field];
-  if (f.enable !== undefined) body.enable = f.enable ? 1 : 0;
-  if (f.directLeader !== undefined) body.direct_leader = f.directLeader;
-  if (f.departments !== undefined) {
-    // department, order and is_leader_in_dept are positional lists: WeCom needs them together.
-    body.department = f.departments.map((l) => l.departmentId);
-    body.order = f.departments.map((l) => l.order);
-    body.is_leader_in_dept = f.departments.map((l) => (l.isLeader ? 1 : 0));
+  for (const field of MEMBER_FIELDS) {
+    const v = f[field];
+    if (v === undefined) continue;
+    const { wire, kind } = MEMBER_FIELD[field];
+    if (kind === 'flag') body[wire] = v ? 1 : 0;
+    else if (kind === 'links') {
+      // department, order and is_leader_in_dept are positional lists: WeCom needs them together.
+      const links = v as MemberCallFields['departments'];
+      body[wire] = links.map((l) => l.departmentId);
+      body.order = links.map((l) => l.order);
+      body.is_leader_in_dept = links.map((l) => (l.isLeader ? 1 : 0));
+    } else body[wire] = v;
   }
-  if (f.mainDepartment !== undefined) body.main_department = f.mainDepartment;
   return body;
 }
 
@@ -85,8 +80,7 @@ export function wireOf(call: ContactsCall): WireRequest {
       const f = call.fields;
       const body: Record<string, unknown> = { userid: call.userid, ...memberWire(f), to_invite: false };
       // Empty optional strings are omitted: WeCom validates e.g. an empty email as malformed.
-      for (const k of ['alias', 'mobile', 'email', 'telephone', 'position'] as const)
-        if (f[k] === '') delete body[k];
+      for (const k of TEXT_MEMBER_FIELDS) if (k !== 'name' && f[k] === '') delete body[MEMBER_FIELD[k].wire];
       if (f.gender === '0') delete body.gender;
       if (f.directLeader.length === 0) delete body.direct_leader;
       return { api, body };

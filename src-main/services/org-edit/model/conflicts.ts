@@ -1,17 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { ChangeOp, Conflict } from '../../../contract/org-edit';
-import { pathResolver } from './diff';
+import { memberFieldsCanon } from '../../../domain/member-fields';
 import {
   isMember,
   isTag,
   uidKey,
   type AnyEntity,
-  type CDept,
-  type CMember,
-  type CTag,
   type CacheSnapshot,
   type EntityKind,
-} from './types';
+} from '../../../domain/org-cache';
+import { fieldsOf, mineFromOps, spaced, titleOf } from './conflict-sides';
+import { pathResolver } from './diff';
 import { WorkingCopy } from './working-copy';
 
 /**
@@ -40,22 +39,7 @@ export type BaseLookup = (key: string) => AnyEntity | null | undefined;
 export function entityVersion(e: AnyEntity): string {
   let canon: unknown;
   if (isMember(e)) {
-    canon = [
-      'm',
-      e.name,
-      e.alias,
-      e.mobile,
-      e.email,
-      e.telephone,
-      e.position,
-      e.gender,
-      e.enable,
-      e.mainDepartment,
-      [...e.departments]
-        .sort((a, b) => a.departmentId - b.departmentId)
-        .map((l) => [l.departmentId, l.order, l.isLeader]),
-      e.directLeader.map(uidKey).sort(),
-    ];
+    canon = ['m', ...memberFieldsCanon(e)];
   } else if (isTag(e)) {
     canon = ['t', e.tagname, e.userids.map(uidKey).sort(), [...e.departmentIds].sort((a, b) => a - b)];
   } else canon = ['d', e.name, e.parentid, e.order];
@@ -153,50 +137,6 @@ export function rebase(change: StagedChangeLike, remote: CacheSnapshot): Record<
   return out;
 }
 
-// ---------------------------------------------------------------- human-readable sides
-
-const GENDER: Record<string, string> = { '0': '未填', '1': '男', '2': '女' };
-const MAX_LISTED = 20;
-
-function list(items: string[]): string {
-  if (items.length === 0) return '（无）';
-  const shown = items.slice(0, MAX_LISTED).join('、');
-  return items.length > MAX_LISTED ? `${shown} 等 ${items.length} 项` : shown;
-}
-
-function fieldsOf(
-  e: AnyEntity,
-  path: (id: number) => string,
-  personName: (u: string) => string,
-): Record<string, string> {
-  if (isMember(e))
-    return {
-      姓名: e.name,
-      账号: e.userid,
-      别名: e.alias,
-      手机: e.mobile,
-      邮箱: e.email,
-      座机: e.telephone,
-      职务: e.position,
-      性别: GENDER[e.gender] ?? e.gender,
-      部门: list(e.departments.map((l) => path(l.departmentId) + (l.isLeader ? '（负责人）' : ''))),
-      主部门: path(e.mainDepartment),
-      直属上级: list(e.directLeader.map(personName)),
-      状态: e.enable ? '启用' : '停用',
-    };
-  if (isTag(e))
-    return { 名称: e.tagname, 成员: list(e.userids.map(personName)), 部门: list(e.departmentIds.map(path)) };
-  const d = e as CDept;
-  return { 名称: d.name, 上级部门: path(d.parentid), 排序: String(d.order) };
-}
-
-function titleOf(kind: EntityKind, e: AnyEntity | undefined, key: string): string {
-  if (!e) return kind === 'department' ? `部门 #${key}` : kind === 'member' ? `成员 ${key}` : `标签 #${key}`;
-  if (kind === 'member') return `成员 ${(e as CMember).name}（${(e as CMember).userid}）`;
-  if (kind === 'tag') return `标签「${(e as CTag).tagname}」`;
-  return `部门「${(e as CDept).name}」`;
-}
-
 /**
  * Conflicts of the staged changes with the remote snapshot just pulled. `mine` shows the entity after
  * every staged op applied on top of WeCom's current state (what "keep mine" would push); when WeCom
@@ -253,7 +193,9 @@ export function detectConflicts(
         : kind === 'member'
           ? mineWc.member(key)
           : mineWc.tag(Number(key));
-    const mine = mineE ? fieldsOf(mineE, minePath, personName) : mineFromOps(change.ops, k);
+    const mine = mineE
+      ? fieldsOf(mineE, minePath, personName)
+      : mineFromOps(change.ops.filter((op) => touchedKeys(op).includes(k)));
     const any = theirsE ?? mineE ?? baseE ?? undefined;
     const what =
       theirsE === undefined
@@ -271,44 +213,4 @@ export function detectConflicts(
       theirs: theirsE ? fieldsOf(theirsE, remotePath, personName) : null,
     };
   });
-}
-
-/** A space between a latin userid and the Chinese that follows, none after a closing bracket. */
-function spaced(a: string, b: string): string {
-  return /[A-Za-z0-9#]$/.test(a) ? `${a} ${b}` : a + b;
-}
-
-/** Without a starting point, "mine" is just what the ops set (null when they delete it). */
-function mineFromOps(ops: readonly ChangeOp[], k: string): Record<string, string> | null {
-  const out: Record<string, string> = {};
-  for (const op of ops) {
-    if (!touchedKeys(op).includes(k)) continue;
-    switch (op.type) {
-      case 'dept.update':
-        if (op.name !== undefined) out['名称'] = op.name;
-        if (op.parentid !== undefined) out['上级部门'] = `部门 #${op.parentid}`;
-        if (op.order !== undefined) out['排序'] = String(op.order);
-        break;
-      case 'member.update':
-      case 'member.create': {
-        const f = op.fields;
-        if (f.name !== undefined) out['姓名'] = f.name;
-        if (f.mobile !== undefined) out['手机'] = f.mobile;
-        if (f.email !== undefined) out['邮箱'] = f.email;
-        if (f.position !== undefined) out['职务'] = f.position;
-        if (f.enable !== undefined) out['状态'] = f.enable ? '启用' : '停用';
-        break;
-      }
-      case 'tag.update':
-        out['名称'] = op.tagname;
-        break;
-      case 'dept.delete':
-      case 'member.delete':
-      case 'tag.delete':
-        return null;
-      default:
-        break;
-    }
-  }
-  return out;
 }

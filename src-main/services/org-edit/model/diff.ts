@@ -1,14 +1,15 @@
 import type { DiffLine } from '../../../contract/org-edit';
-import { describeDeptChange } from './summaries';
+import { DeptIndex } from '../../../domain/dept-index';
+import { MEMBER_FIELD, SCALAR_MEMBER_FIELDS } from '../../../domain/member-fields';
 import {
-  ROOT_DEPT_ID,
   sameSet,
   uidKey,
   type CDept,
   type CMember,
   type CTag,
   type CacheSnapshot,
-} from './types';
+} from '../../../domain/org-cache';
+import { describeDeptChange, showScalar, showText as show } from './summaries';
 import type { WorkingCopy } from './working-copy';
 
 /**
@@ -27,39 +28,27 @@ const KIND_RANK: Record<DiffLine['kind'], number> = {
 };
 const ENTITY_RANK: Record<DiffLine['entity'], number> = { department: 0, member: 1, tag: 2 };
 
-const GENDER: Record<string, string> = { '0': '未填', '1': '男', '2': '女' };
-const MEMBER_FIELDS: Array<[keyof CMember, string]> = [
-  ['name', '姓名'],
-  ['alias', '别名'],
-  ['mobile', '手机'],
-  ['email', '邮箱'],
-  ['telephone', '座机'],
-  ['position', '职务'],
-  ['gender', '性别'],
-];
-
-/** Paths in a plain department list (the base side has no WorkingCopy). */
+/** Paths in a plain department list (the base side has no WorkingCopy), walked like WorkingCopy.path. */
 export function pathResolver(depts: Iterable<CDept>): (id: number) => string {
   const byId = new Map<number, CDept>();
   for (const d of depts) byId.set(d.id, d);
+  const tree = new DeptIndex(byId.values());
   const memo = new Map<number, string>();
-  const resolve = (id: number, guard: number): string => {
-    const hit = memo.get(id);
-    if (hit !== undefined) return hit;
-    const d = byId.get(id);
-    if (!d) return `部门#${id}`;
-    const p =
-      d.id === ROOT_DEPT_ID || guard > 64 || !byId.has(d.parentid)
-        ? d.name
-        : `${resolve(d.parentid, guard + 1)}/${d.name}`;
-    memo.set(id, p);
+  return (id) => {
+    let p = memo.get(id);
+    if (p === undefined) {
+      const chain = tree.chain(id);
+      p =
+        chain.length === 0
+          ? `部门#${id}`
+          : chain
+              .reverse()
+              .map((x) => byId.get(x)!.name)
+              .join('/');
+      memo.set(id, p);
+    }
     return p;
   };
-  return (id) => resolve(id, 0);
-}
-
-function show(v: string): string {
-  return v === '' ? '（空）' : v;
 }
 
 export function treeDiff(base: CacheSnapshot, wc: WorkingCopy): DiffLine[] {
@@ -161,16 +150,9 @@ export function treeDiff(base: CacheSnapshot, wc: WorkingCopy): DiffLine[] {
       }
       const changes: string[] = [];
       if (b.enable !== cur.enable) changes.push(cur.enable ? '启用' : '停用');
-      for (const [f, label] of MEMBER_FIELDS) {
-        const x = String(b[f]);
-        const y = String(cur[f]);
-        if (x !== y)
-          changes.push(
-            f === 'gender'
-              ? `${label} ${GENDER[x] ?? x} → ${GENDER[y] ?? y}`
-              : `${label} ${show(x)} → ${show(y)}`,
-          );
-      }
+      for (const f of SCALAR_MEMBER_FIELDS)
+        if (b[f] !== cur[f])
+          changes.push(`${MEMBER_FIELD[f].label} ${showScalar(f, b[f])} → ${showScalar(f, cur[f])}`);
       const mainImplied = !cur.departments.some((l) => l.departmentId === b.mainDepartment);
       if (b.mainDepartment !== cur.mainDepartment && !mainImplied)
         changes.push(`主部门 ${basePath(b.mainDepartment)} → ${wc.path(cur.mainDepartment)}`);

@@ -1,5 +1,5 @@
 import type { ChangeOp, Rule, RulePreview } from '../../../contract/org-edit';
-import { ROOT_DEPT_ID, uidKey, type CMember } from './types';
+import { ROOT_DEPT_ID, uidKey, type CMember } from '../../../domain/org-cache';
 import type { WorkingCopy } from './working-copy';
 
 /**

@@ -1,5 +1,13 @@
 import type { ChangeOp } from '../../../contract/org-edit';
-import { uidKey, type CMember, type CMemberDept } from './types';
+import {
+  GENDER_LABELS,
+  MEMBER_FIELD,
+  SCALAR_MEMBER_FIELDS,
+  sameMemberField,
+  type MemberField,
+  type ScalarMemberField,
+} from '../../../domain/member-fields';
+import type { CMember, CMemberDept } from '../../../domain/org-cache';
 import type { WorkingCopy } from './working-copy';
 
 /**
@@ -7,18 +15,8 @@ import type { WorkingCopy } from './working-copy';
  * as it is BEFORE the op (so a move can say where from).
  */
 
-const FIELD_LABELS = {
-  name: '姓名',
-  alias: '别名',
-  mobile: '手机',
-  email: '邮箱',
-  telephone: '座机',
-  position: '职务',
-  gender: '性别',
-  directLeader: '直属上级',
-} as const;
-
-const GENDER: Record<string, string> = { '0': '未填', '1': '男', '2': '女' };
+/** Fields an update names by label, in the order the summary lists them. */
+const LABELLED: readonly MemberField[] = [...SCALAR_MEMBER_FIELDS, 'directLeader'];
 
 export function deptName(wc: WorkingCopy, id: number): string {
   return wc.dept(id, { includeDeleted: true })?.name ?? `部门#${id}`;
@@ -28,8 +26,14 @@ export function memberName(wc: WorkingCopy, userid: string): string {
   return wc.member(userid, { includeDeleted: true })?.name ?? userid;
 }
 
-function show(v: string): string {
+/** An empty text shows as （空） in "before → after" lines (summaries and the diff). */
+export function showText(v: string): string {
   return v === '' ? '（空）' : v;
+}
+
+/** A text or gender value for a "before → after" line. */
+export function showScalar(field: ScalarMemberField, v: string): string {
+  return showText(field === 'gender' ? (GENDER_LABELS[v] ?? v) : v);
 }
 
 function names(wc: WorkingCopy, ids: readonly number[]): string {
@@ -97,10 +101,9 @@ function memberUpdate(wc: WorkingCopy, op: Extract<ChangeOp, { type: 'member.upd
     f.departments !== undefined && !f.departments.some((l) => l.departmentId === m?.mainDepartment);
   if (f.mainDepartment !== undefined && f.mainDepartment !== m?.mainDepartment && !mainImplied)
     parts.push(`将 ${who} 的主部门设为 ${deptName(wc, f.mainDepartment)}`);
-  const changed = (Object.keys(FIELD_LABELS) as Array<keyof typeof FIELD_LABELS>).filter((k) => {
+  const changed = LABELLED.filter((k) => {
     const v = f[k];
-    if (v === undefined || !m) return v !== undefined;
-    return Array.isArray(v) ? v.map(uidKey).join() !== m.directLeader.map(uidKey).join() : v !== m[k];
+    return v !== undefined && (!m || !sameMemberField(k, v, m[k]));
   });
   if (changed.length === 1) {
     const k = changed[0]!;
@@ -112,11 +115,14 @@ function memberUpdate(wc: WorkingCopy, op: Extract<ChangeOp, { type: 'member.upd
           : `将 ${who} 的直属上级设为 ${v.map((u) => memberName(wc, u)).join('、')}`,
       );
     } else {
-      const render = (v: string) => show(k === 'gender' ? (GENDER[v] ?? v) : v);
-      parts.push(`修改 ${who} 的${FIELD_LABELS[k]}：${render(m ? m[k] : '')} → ${render(f[k] as string)}`);
+      const field = k as ScalarMemberField;
+      const render = (v: string) => showScalar(field, v);
+      parts.push(
+        `修改 ${who} 的${MEMBER_FIELD[field].label}：${render(m ? m[field] : '')} → ${render(f[field]!)}`,
+      );
     }
   } else if (changed.length > 1)
-    parts.push(`修改 ${who} 的${changed.map((k) => FIELD_LABELS[k]).join('、')}`);
+    parts.push(`修改 ${who} 的${changed.map((k) => MEMBER_FIELD[k].label).join('、')}`);
   return parts.length > 0 ? parts.join('；') : `保存 ${who} 的资料（无变化）`;
 }
 

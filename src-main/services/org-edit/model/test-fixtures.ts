@@ -1,5 +1,5 @@
 /** Snapshots for the model's tests: a small hand-built hospital and a generated 3,000/50,000 one. */
-import type { CDept, CMember, CTag, CacheSnapshot } from './types';
+import type { CDept, CMember, CTag, CacheSnapshot } from '../../../domain/org-cache';
 
 export function dept(id: number, name: string, parentid: number, order = 0): CDept {
   return { id, name, parentid, order };

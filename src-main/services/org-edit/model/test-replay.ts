@@ -5,7 +5,8 @@
  */
 import { MAX_DEPT_DEPTH } from '../../../contract/org-edit';
 import type { WirePlanned as PlannedCall } from './test-wire';
-import { uidKey, type CacheSnapshot } from './types';
+import { DeptIndex } from '../../../domain/dept-index';
+import { uidKey, type CacheSnapshot } from '../../../domain/org-cache';
 
 export interface ReplayState {
   depts: Map<number, { name: string; parentid: number; order: number }>;
@@ -52,28 +53,10 @@ export function replay(base: CacheSnapshot, calls: readonly PlannedCall[]): Repl
     if (r === undefined) fail(c, `placeholder ${kind} ${id} not defined yet`);
     return r!;
   };
-  const depth = (id: number) => {
-    let n = 0;
-    for (let cur: number | undefined = id; cur !== undefined && cur !== 0; cur = st.depts.get(cur)?.parentid)
-      if (++n > 100) return 999;
-    return n;
-  };
-  const height = (id: number): number => {
-    let h = 1;
-    for (const [cid, d] of st.depts) if (d.parentid === id) h = Math.max(h, 1 + height(cid));
-    return h;
-  };
+  // The tree rules are WeCom's; the walks are the shared index's (depth 1-based, root = 1).
+  const tree = new DeptIndex(base.departments);
   const siblingClash = (parent: number, name: string, self: number) =>
     [...st.depts].some(([id, d]) => id !== self && d.parentid === parent && d.name === name);
-  const isAncestor = (a: number, b: number) => {
-    for (
-      let cur = st.depts.get(b)?.parentid;
-      cur !== undefined && cur !== 0;
-      cur = st.depts.get(cur)?.parentid
-    )
-      if (cur === a) return true;
-    return false;
-  };
 
   for (const c of calls) {
     const b = c.body;
@@ -82,10 +65,11 @@ export function replay(base: CacheSnapshot, calls: readonly PlannedCall[]): Repl
         if ('id' in b) fail(c, 'create must let WeCom assign the id');
         const parent = real(c, 'department', b.parentid as number);
         if (!st.depts.has(parent)) fail(c, 'parent missing');
-        if (depth(parent) + 1 > MAX_DEPT_DEPTH) fail(c, 'too deep');
+        if (tree.depth(parent) + 1 > MAX_DEPT_DEPTH) fail(c, 'too deep');
         if (siblingClash(parent, b.name as string, -1)) fail(c, 'sibling name clash');
         const id = nextId++;
         st.depts.set(id, { name: b.name as string, parentid: parent, order: (b.order as number) ?? 0 });
+        tree.set(id, parent);
         if (c.defines) st.ids.set(`department:${c.defines.localId}`, id);
         break;
       }
@@ -96,19 +80,21 @@ export function replay(base: CacheSnapshot, calls: readonly PlannedCall[]): Repl
         const name = (b.name as string | undefined) ?? d.name;
         if (parent !== d.parentid) {
           if (!st.depts.has(parent)) fail(c, 'target parent missing');
-          if (parent === id || isAncestor(id, parent)) fail(c, 'cycle');
-          if (depth(parent) + height(id) > MAX_DEPT_DEPTH) fail(c, 'too deep');
+          if (tree.isSelfOrDescendant(parent, id)) fail(c, 'cycle');
+          if (tree.depth(parent) + tree.height(id) > MAX_DEPT_DEPTH) fail(c, 'too deep');
         }
         if (siblingClash(parent, name, id)) fail(c, 'sibling name clash');
         st.depts.set(id, { name, parentid: parent, order: (b.order as number | undefined) ?? d.order });
+        tree.set(id, parent);
         break;
       }
       case 'department/delete': {
         const id = real(c, 'department', b.id as number);
         if (!st.depts.has(id)) fail(c, 'missing');
-        if ([...st.depts.values()].some((d) => d.parentid === id)) fail(c, 'has sub-departments');
+        if (tree.childIds(id).size > 0) fail(c, 'has sub-departments');
         if ([...st.members.values()].some((m) => m.departments.includes(id))) fail(c, 'has members');
         st.depts.delete(id);
+        tree.remove(id);
         for (const t of st.tags.values()) t.parties.delete(id);
         break;
       }

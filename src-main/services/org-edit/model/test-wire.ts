@@ -1,6 +1,6 @@
 import { wireOf, type WriteApi } from '../../../wecom/endpoints/contacts-write';
 import { planCalls as planDomainCalls, type PlannedCall } from './plan';
-import type { CacheSnapshot } from './types';
+import type { CacheSnapshot } from '../../../domain/org-cache';
 import type { ChangeOp } from '../../../contract/org-edit';
 
 /** A planned call as the wire sees it, for tests that replay plans against a strict WeCom model. */

@@ -17,6 +17,12 @@ import {
   checkMobileOrEmail,
 } from '../../../../src-main/domain/member-rules';
 import { schemaIssues, type SchemaLike } from '../../../../src-main/domain/schema-issues';
+import {
+  TEXT_MEMBER_FIELDS,
+  changedMemberFields,
+  textFieldsOf,
+  type TextMemberField,
+} from '../../../../src-main/domain/member-fields';
 
 /** One row of the 部门 list in the editor; departmentId is null until a department is picked. */
 export interface DeptLinkValue {
@@ -25,14 +31,9 @@ export interface DeptLinkValue {
   isLeader: boolean;
 }
 
-export interface MemberFormValues {
+/** The text fields (name, mobile, …) come from the member-field table; the rest need widgets. */
+export interface MemberFormValues extends Record<TextMemberField, string> {
   userid: string;
-  name: string;
-  alias: string;
-  mobile: string;
-  email: string;
-  telephone: string;
-  position: string;
   gender: '0' | '1' | '2';
   departments: DeptLinkValue[];
   mainDepartment: number | null;
@@ -40,18 +41,18 @@ export interface MemberFormValues {
   enable: boolean;
 }
 
+const EMPTY_TEXT = Object.fromEntries(TEXT_MEMBER_FIELDS.map((f) => [f, ''])) as Record<
+  TextMemberField,
+  string
+>;
+
 const asGender = (g: string): MemberFormValues['gender'] => (g === '1' || g === '2' ? g : '0');
 
 export function memberToForm(member: Member | null, defaultDeptId: number | null): MemberFormValues {
   if (!member) {
     return {
       userid: '',
-      name: '',
-      alias: '',
-      mobile: '',
-      email: '',
-      telephone: '',
-      position: '',
+      ...EMPTY_TEXT,
       gender: '0',
       departments: [{ departmentId: defaultDeptId, order: 0, isLeader: false }],
       mainDepartment: defaultDeptId,
@@ -61,12 +62,7 @@ export function memberToForm(member: Member | null, defaultDeptId: number | null
   }
   return {
     userid: member.userid,
-    name: member.name,
-    alias: member.alias,
-    mobile: member.mobile,
-    email: member.email,
-    telephone: member.telephone,
-    position: member.position,
+    ...textFieldsOf(member),
     gender: asGender(member.gender),
     departments: member.departments.map((d) => ({ ...d })),
     mainDepartment: member.mainDepartment ?? member.departments[0]?.departmentId ?? null,
@@ -89,13 +85,10 @@ export function formToFields(values: MemberFormValues): MemberFields {
     values.mainDepartment !== null && departments.some((d) => d.departmentId === values.mainDepartment)
       ? values.mainDepartment
       : (departments[0]?.departmentId ?? 0);
+  const text = textFieldsOf(values);
+  for (const f of TEXT_MEMBER_FIELDS) text[f] = text[f].trim();
   return {
-    name: values.name.trim(),
-    alias: values.alias.trim(),
-    mobile: values.mobile.trim(),
-    email: values.email.trim(),
-    telephone: values.telephone.trim(),
-    position: values.position.trim(),
+    ...text,
     gender: values.gender,
     departments,
     mainDepartment: main,
@@ -103,8 +96,6 @@ export function formToFields(values: MemberFormValues): MemberFields {
     enable: values.enable,
   };
 }
-
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Save = one op: member.create with every field, or member.update with only what changed (so a
@@ -115,9 +106,8 @@ export function formToOps(values: MemberFormValues, original: Member | null): Ch
   if (!original) return [{ type: 'member.create', userid: values.userid.trim(), fields }];
   const before = formToFields(memberToForm(original, null));
   const changed: Partial<MemberFields> = {};
-  for (const key of Object.keys(fields) as Array<keyof MemberFields>) {
-    if (!sameJson(fields[key], before[key])) (changed as Record<string, unknown>)[key] = fields[key];
-  }
+  for (const key of changedMemberFields(fields, before))
+    (changed as Record<string, unknown>)[key] = fields[key];
   if (Object.keys(changed).length === 0) return [];
   return [{ type: 'member.update', userid: original.userid, fields: changed }];
 }
