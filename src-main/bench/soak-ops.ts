@@ -1,3 +1,4 @@
+import { API_OF } from '../wecom/endpoints/contacts-write';
 import type { Services } from '../compose';
 import { AppError } from '../contract/errors';
 import type { Change, ChangeOp, MemberFields } from '../contract/org-edit';
@@ -222,19 +223,8 @@ export async function stageRandom(
   return { changes, refused };
 }
 
-const PATHS: Record<ChangeOp['type'], string> = {
-  'dept.create': 'department/create',
-  'dept.update': 'department/update',
-  'dept.delete': 'department/delete',
-  'member.create': 'user/create',
-  'member.update': 'user/update',
-  'member.delete': 'user/delete',
-  'tag.create': 'tag/create',
-  'tag.update': 'tag/update',
-  'tag.delete': 'tag/delete',
-  'tag.addMembers': 'tag/addtagusers',
-  'tag.removeMembers': 'tag/deltagusers',
-};
+/** The staged op kinds are the outbox's call kinds (invites aside): the wire layer names their APIs. */
+const PATHS: Record<ChangeOp['type'], string> = API_OF;
 
 export const WRITE_PATHS = [...new Set(Object.values(PATHS))];
 

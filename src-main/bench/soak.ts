@@ -1,3 +1,4 @@
+import { runJob } from '../test-support/two-corps';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,25 +91,6 @@ const stats = {
   conflicts: 0,
 };
 const findings: Finding[] = [];
-
-function runJob(s: Services, start: () => { jobId: string }): Promise<EventPayload<'job.finished'>> {
-  let jobId = '';
-  const early: EventPayload<'job.finished'>[] = [];
-  const done = new Promise<EventPayload<'job.finished'>>((resolve) => {
-    const off = s.bus.listen((name, payload) => {
-      if (name !== 'job.finished') return;
-      const p = payload as EventPayload<'job.finished'>;
-      if (!jobId) early.push(p);
-      else if (p.jobId === jobId) {
-        off();
-        resolve(p);
-      }
-    });
-  });
-  jobId = start().jobId;
-  const hit = early.find((p) => p.jobId === jobId);
-  return hit ? Promise.resolve(hit) : done;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

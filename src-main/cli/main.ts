@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { createServices, type Services } from '../compose';
-import type { EventPayload } from '../contract/events';
 import { AppError } from '../contract/errors';
 import { demoSandbox, stopDemoSandbox } from '../platform/node/demo-sandbox';
 import { readEnvProfile } from '../platform/node/env-profile';
 import { acquireInstanceLock, type InstanceLock } from '../platform/node/instance-lock';
 import { nodePorts } from '../platform/node/node-ports';
 import { parseHostOptions } from '../platform/node/options';
+import { followJob } from '../services/jobs/follow-job';
 import { startupErrorText } from './messages';
 import { commands, commandUsage } from './commands';
 
@@ -87,20 +87,13 @@ async function runSync(
   _out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<void> {
-  const finished = new Promise<EventPayload<'job.finished'>>((resolve) => {
-    const off = s.bus.listen((name, payload) => {
-      if (name === 'job.progressed' && !json) {
-        const p = payload as EventPayload<'job.progressed'>;
-        err.write(`\r${phaseText[p.phase] ?? p.phase} ${p.done}/${p.total}   `);
-      }
-      if (name === 'job.finished') {
-        off();
-        resolve(payload as EventPayload<'job.finished'>);
-      }
-    });
-  });
-  s.org.startSync();
-  const r = await finished;
+  const r = await followJob(
+    s.bus,
+    () => s.org.startSync(),
+    (p) => {
+      if (!json) err.write(`\r${phaseText[p.phase] ?? p.phase} ${p.done}/${p.total}   `);
+    },
+  );
   if (!json) err.write('\n');
   if (!r.ok && r.error) {
     throw new AppError(r.error.code, r.error.message, {

@@ -28,7 +28,8 @@ export const Userid = z
   .string()
   .min(1, 'member.useridEmpty')
   .max(64, 'member.useridTooLong')
-  .refine((s) => new TextEncoder().encode(s).length <= 64, {
+  // Characters are checked by .max (the contract's bound); bytes only when that passed, to report once.
+  .refine((s) => s.length > 64 || new TextEncoder().encode(s).length <= 64, {
     message: 'member.useridTooLong',
     params: { max: 64 },
   })

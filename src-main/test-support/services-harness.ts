@@ -7,6 +7,7 @@ import { createLogger } from '../platform/logger';
 import { MemorySecretStore } from '../platform/node/memory-secret-store';
 import { EnvSecretStore, type EnvProfile } from '../platform/node/env-profile';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox';
+import { followJob } from '../services/jobs/follow-job';
 
 export interface Harness {
   sandbox: RunningSandbox;
@@ -65,24 +66,7 @@ export async function servicesHarness(
         throw Object.assign(new Error(`${name}: ${r.error.code} ${r.error.message}`), { error: r.error });
       return r.value as T;
     },
-    runJob: async (start) => {
-      let jobId = '';
-      const early: EventPayload<'job.finished'>[] = [];
-      const done = new Promise<EventPayload<'job.finished'>>((resolve) => {
-        const off = services.bus.listen((name, payload) => {
-          if (name !== 'job.finished') return;
-          const p = payload as EventPayload<'job.finished'>;
-          if (!jobId) early.push(p);
-          else if (p.jobId === jobId) {
-            off();
-            resolve(p);
-          }
-        });
-      });
-      jobId = (await start()).jobId;
-      const hit = early.find((p) => p.jobId === jobId);
-      return hit ?? done;
-    },
+    runJob: (start) => followJob(services.bus, start),
     close: async () => {
       await services.close();
       await sandbox.close();

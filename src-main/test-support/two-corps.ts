@@ -6,6 +6,7 @@ import type { EventPayload } from '../contract/events';
 import { createLogger } from '../platform/logger';
 import { MemorySecretStore } from '../platform/node/memory-secret-store';
 import { startSandbox, type RunningSandbox } from '../sandbox';
+import { followJob } from '../services/jobs/follow-job';
 
 /** The "real" corp of the write-path tests: another sandbox with its own corp id and secrets. */
 export const REAL_CORP = {
@@ -91,29 +92,5 @@ export function runJob(
   services: Services,
   start: () => { jobId: string },
 ): Promise<EventPayload<'job.finished'>> {
-  let jobId = '';
-  const early: EventPayload<'job.finished'>[] = [];
-  return new Promise((resolve, reject) => {
-    const off = services.bus.listen((name, payload) => {
-      if (name !== 'job.finished') return;
-      const p = payload as EventPayload<'job.finished'>;
-      if (!jobId) early.push(p);
-      else if (p.jobId === jobId) {
-        off();
-        resolve(p);
-      }
-    });
-    try {
-      jobId = start().jobId;
-    } catch (e) {
-      off();
-      reject(e instanceof Error ? e : new Error(String(e)));
-      return;
-    }
-    const hit = early.find((p) => p.jobId === jobId);
-    if (hit) {
-      off();
-      resolve(hit);
-    }
-  });
+  return followJob(services.bus, start);
 }

@@ -1,6 +1,7 @@
 import { AppError, type ErrorCode } from '../../contract/errors';
 import type { EventPayload } from '../../contract/events';
 import type { Services } from '../../compose';
+import { followJob } from '../../services/jobs/follow-job';
 import { cliErrorText } from '../messages';
 import { conflictLine, rowLine, unsettledRows } from './outbox-view';
 import type { Command } from './types';
@@ -16,24 +17,7 @@ export function followPush(
   s: Services,
   onProgress: (p: EventPayload<'job.progressed'>) => void,
 ): Promise<EventPayload<'job.finished'>> {
-  let jobId = '';
-  const early: EventPayload<'job.finished'>[] = [];
-  const finished = new Promise<EventPayload<'job.finished'>>((resolve) => {
-    const off = s.bus.listen((name, payload) => {
-      const p = payload as { jobId: string };
-      if (name === 'job.progressed' && (!jobId || p.jobId === jobId))
-        onProgress(payload as EventPayload<'job.progressed'>);
-      if (name !== 'job.finished') return;
-      if (!jobId) early.push(payload as EventPayload<'job.finished'>);
-      else if (p.jobId === jobId) {
-        off();
-        resolve(payload as EventPayload<'job.finished'>);
-      }
-    });
-  });
-  jobId = s.push.start().jobId;
-  const hit = early.find((p) => p.jobId === jobId);
-  return hit ? Promise.resolve(hit) : finished;
+  return followJob(s.bus, () => s.push.start(), onProgress);
 }
 
 /**
