@@ -10,7 +10,7 @@ import { Layout, Menu, Typography } from 'antd';
 import { startTransition, useCallback, useState } from 'react';
 import { ActivationPage } from '../features/activation/ActivationPage';
 import { AuditPage } from '../features/audit/AuditPage';
-import { ChangesBar } from '../features/org-changes/ChangesUi';
+import { ChangesBar } from '../features/org-changes/ChangesBar';
 import { OrgPage } from '../features/org/OrgPage';
 import { RulesPage } from '../features/rules/RulesPage';
 import { TagsPage } from '../features/tags/TagsPage';
