@@ -45,6 +45,8 @@ export const t = {
     emptyCache: '还没有通讯录数据',
     emptyCacheHint: '从企业微信拉取一次部门和成员后，即使断网也可以查看。',
     syncNow: '立即同步',
+    firstSync: '正在从企业微信读取通讯录…',
+    firstSyncHint: '第一次读取需要一点时间，完成后这里会显示全院的部门和成员。',
     treeLabel: '部门树',
     treeMemberCount: (n: number) => `直属成员 ${n} 人`,
     membersLabel: '成员列表',
