@@ -219,6 +219,7 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
             name="userid"
             label="账号"
             tooltip="成员在企业微信中的唯一账号，创建后不能修改"
+            required={creating}
             rules={creating ? [rule('userid')] : []}
             validateTrigger={['onChange', 'onBlur']}
           >
@@ -227,6 +228,7 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
           <Form.Item
             name="name"
             label="姓名"
+            required
             rules={[rule('name')]}
             validateTrigger={['onChange', 'onBlur']}
             extra={
