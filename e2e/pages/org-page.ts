@@ -35,12 +35,22 @@ export class OrgPage {
     await button.click();
   }
 
-  async syncAndWait(): Promise<void> {
-    await this.sync();
+  /** Waits for a sync (started by a click or by the app itself) to end with data in the cache. */
+  async waitForSync(): Promise<void> {
     await expect(this.lastSync).toBeVisible({ timeout: 60_000 });
     await expect(this.page.getByRole('button', { name: /同步通讯录/ }).first()).toBeEnabled({
       timeout: 60_000,
     });
+  }
+
+  /** An empty cache is synced by the app on first load, without a click: wait for that. */
+  async waitForFirstSync(): Promise<void> {
+    await this.waitForSync();
+  }
+
+  async syncAndWait(): Promise<void> {
+    await this.sync();
+    await this.waitForSync();
   }
 
   async selectDepartment(name: string): Promise<void> {

@@ -27,7 +27,7 @@ test('work staged in demo stays with demo: switching corps asks, never pushes it
     await shell.open(host.url);
     await expect(shell.demoBanner).toBeVisible();
     const org = new OrgEditor(page);
-    await org.syncAndWait();
+    await org.waitForFirstSync();
 
     // 1. A rename staged in demo, not pushed.
     const demoLabel = '把「骨科」改名为「骨科（演示改名）」';

@@ -19,6 +19,9 @@ test('drag a department and a member, edit a member, push: the sandbox ends in e
   // 1. Drag 眼科 under 耳鼻喉科 (a 五官 merger, say).
   await org.open('临床科室');
   await org.dragDepartment('眼科', '耳鼻喉科');
+  // Open the new parent only once the move is staged: before that it has no children to expand.
+  const changes = new Changes(page);
+  await changes.expectPending(1);
   await org.open('耳鼻喉科');
   await expect(org.treeItem('眼科').first()).toHaveAttribute('data-pending', 'updated');
 
@@ -38,7 +41,6 @@ test('drag a department and a member, edit a member, push: the sandbox ends in e
   await org.saveMember(drawer);
   await expect(drawer).toBeHidden();
 
-  const changes = new Changes(page);
   await changes.expectPending(3);
   const list = await changes.openList();
   await expect(list).toContainText('眼科');

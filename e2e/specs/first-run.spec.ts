@@ -4,18 +4,31 @@ import { expect, test } from '../support/fixtures';
 
 const TOP_GROUPS = ['职能科室', '临床科室', '门诊科室', '医技科室', '医保农合', '实验室'];
 
-test('first run shows the demo hospital: six top groups in order, 866 members reachable', async ({
+test('first run shows the demo hospital by itself: six top groups in order, 866 members reachable', async ({
   page,
   startHost,
 }) => {
   const host = await startHost();
+  // Records which of these ever appeared, however briefly, from the first paint on.
+  await page.addInitScript(() => {
+    const seen = new Set<string>();
+    (window as unknown as { seenTestIds: Set<string> }).seenTestIds = seen;
+    new MutationObserver(() => {
+      for (const id of ['org-empty', 'org-first-sync', 'sync-progress'])
+        if (document.querySelector(`[data-testid="${id}"]`)) seen.add(id);
+    }).observe(document, { childList: true, subtree: true });
+  });
   const shell = new AppShell(page);
   await shell.open(host.url);
   await expect(shell.demoBanner).toBeVisible();
 
+  // No click: the empty cache is synced by itself, with its progress shown, never a 「同步」 prompt.
   const org = new OrgPage(page);
-  await expect(page.getByText('还没有通讯录数据')).toBeVisible();
-  await org.syncAndWait();
+  await org.waitForFirstSync();
+  const seen = await page.evaluate(() =>
+    [...(window as unknown as { seenTestIds: Set<string> }).seenTestIds].sort(),
+  );
+  expect(seen).toEqual(['org-first-sync', 'sync-progress']);
 
   await expect(org.treeItem('临床科室')).toBeVisible();
   expect(await org.topGroupNames()).toEqual(TOP_GROUPS);

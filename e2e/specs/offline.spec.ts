@@ -11,7 +11,7 @@ test('with the sandbox stopped, the cached tree still shows and the app says it 
   const shell = new AppShell(page);
   await shell.open(host.url);
   const org = new OrgPage(page);
-  await org.syncAndWait();
+  await org.waitForFirstSync();
   await expect(org.treeItem('临床科室')).toBeVisible();
   await expect(shell.offlineTag).toBeHidden();
 

@@ -71,7 +71,7 @@ export const test = base.extend<Fixtures>({
     const shell = new AppShell(page);
     await shell.open(host.url);
     const org = new OrgEditor(page);
-    await org.syncAndWait();
+    await org.waitForFirstSync();
     await use({ host, shell, org });
   },
 });

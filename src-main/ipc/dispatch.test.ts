@@ -62,7 +62,7 @@ describe('dispatch', () => {
     expect(a).toMatchObject({ ok: false, error: { code: 'NETWORK', retryable: true } });
     const b = await d('org.listTags', {});
     expect(b).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    if (!b.ok) expect(b.error.message).not.toContain('leaky-secret-999');
+    expect(JSON.stringify(b)).not.toContain('leaky-secret-999');
     expect(logger.lines.join('\n')).not.toMatch(/leaky-secret-999|access_token=abc/);
   });
 

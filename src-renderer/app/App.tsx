@@ -1,6 +1,7 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { useEffect } from 'react';
+import { syncIfEmpty } from '../stores/first-sync';
 import { AppShell } from './AppShell';
 import type { Services } from './services';
 import { ServicesContext } from './services-context';
@@ -8,7 +9,8 @@ import { ServicesContext } from './services-context';
 export function App({ services }: { services: Services }) {
   useEffect(() => {
     void services.app.getState().refreshStatus();
-    void services.org.getState().load();
+    // An empty cache fills itself: a newcomer first sees the hospital, not a 「同步」 button.
+    void syncIfEmpty(services.org);
     void services.settings.getState().load();
   }, [services]);
 

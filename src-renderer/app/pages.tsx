@@ -30,7 +30,7 @@ export function Page({ page }: { page: PageKey }) {
 }
 
 const ChangesBarChunk = lazy(() =>
-  import('../features/org-changes/ChangesUi').then((m) => ({ default: m.ChangesBar })),
+  import('../features/org-changes/ChangesBar').then((m) => ({ default: m.ChangesBar })),
 );
 
 /** The header's pending-changes bar with its list, diff and push dialogs: a chunk of its own too. */

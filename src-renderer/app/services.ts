@@ -4,6 +4,7 @@ import type { Api } from '../bridge/types';
 import { createOrgStore, type OrgStore } from '../features/org/org-store';
 import { createSettingsStore, type SettingsStore } from '../features/settings/settings-store';
 import { createAppStore, type AppStore } from '../stores/app-store';
+import { syncIfEmpty } from '../stores/first-sync';
 import { createChangesStore, type ChangesStore } from '../features/org-changes/changes-store';
 import { createRulesStore, type RulesStore } from '../features/rules/rules-store';
 import { createTagsStore, type TagsStore } from '../features/tags/tags-store';
@@ -44,6 +45,8 @@ export function createServices(rawApi: Api): Services {
       // The cache no longer holds the current corp: fetch it at once rather than show an empty tree.
       void org.getState().startSync();
     },
+    // A corp whose first sync failed (a wrong secret, since fixed) or never ran fills itself now.
+    onContactsReachable: () => void syncIfEmpty(org),
   });
   const changes = createChangesStore(api, {
     // The working copy moved (stage, undo, push…): every view of it reloads.

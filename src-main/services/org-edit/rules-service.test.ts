@@ -118,8 +118,10 @@ describe('positional groups (正副主任, 正副护士长)', () => {
     expect(applied.change!.ops.every((o) => o.type === 'dept.create' || o.type === 'member.update')).toBe(
       true,
     );
-    // Nothing reached WeCom before the push.
-    for (const top of topGroups()) if (!groupUnder(top.id, '正副主任')) expect(want.has(top.id)).toBe(true);
+    // Nothing reached WeCom before the push: the groups the preview said were missing still are.
+    const missing = preview.groups.filter((g) => !g.exists).map((g) => g.parentId!);
+    expect(missing.length).toBeGreaterThan(0);
+    expect(missing.filter((top) => groupUnder(top, '正副主任') !== undefined)).toEqual([]);
     expect(await push()).toMatchObject({ ok: true });
 
     // --- The sandbox holds the groups beside the 科室, with exactly the matching members.
@@ -127,7 +129,8 @@ describe('positional groups (正副主任, 正副护士长)', () => {
       for (const top of topGroups()) {
         const g = groupUnder(top.id, name);
         if (!want.has(top.id)) {
-          if (g) expect(directMembers(g.id)).toEqual([]);
+          // No matching members: a group there (left from before) must be empty, or absent.
+          expect(g ? directMembers(g.id) : [], `${top.name}/${name}`).toEqual([]);
           continue;
         }
         expect(g, `${top.name}/${name}`).toBeDefined();
@@ -146,10 +149,8 @@ describe('positional groups (正副主任, 正副护士长)', () => {
     for (const u of sb().users.values()) {
       const was = before.get(u.userid)!;
       expect(u.main_department, u.userid).toBe(was.main_department);
-      for (const d of was.department) {
-        const name = sb().departments.get(d)!.name;
-        if (!GROUP_NAMES.includes(name)) expect(u.department, u.userid).toContain(d);
-      }
+      const units = was.department.filter((d) => !GROUP_NAMES.includes(sb().departments.get(d)!.name));
+      expect(u.department, u.userid).toEqual(expect.arrayContaining(units));
     }
     // Exactly one group of each name per top group.
     for (const top of topGroups())

@@ -30,8 +30,10 @@ describe('org sync', () => {
       '实验室',
     ]);
     const idx = await h.services.editor.memberIndex();
-    const zeng = idx.find((m) => m.name.startsWith('曾'));
-    if (zeng) expect(zeng.pinyin.startsWith('zeng')).toBe(true);
+    // 曾 reads ceng elsewhere; as a surname it is zeng. The seed always has some (names.ts).
+    const zengs = idx.filter((m) => m.name.startsWith('曾'));
+    expect(zengs.length).toBeGreaterThan(0);
+    expect(zengs.filter((m) => !m.pinyin.startsWith('zeng'))).toEqual([]);
   });
 
   it('refuses a second sync while one runs', async () => {

@@ -38,9 +38,9 @@ describe('settings service', () => {
     const profile = await call('settings.getProfile');
     expect(JSON.stringify(profile)).not.toContain(secret);
     // Read the database files (main file and WAL) while open: a secret would be there in clear.
-    for (const f of readdirSync(h.dataDir)) {
-      if (f.startsWith('zhb.sqlite')) expect(readFileSync(join(h.dataDir, f)).includes(secret)).toBe(false);
-    }
+    const dbFiles = readdirSync(h.dataDir).filter((f) => f.startsWith('zhb.sqlite'));
+    expect(dbFiles).toContain('zhb.sqlite');
+    expect(dbFiles.filter((f) => readFileSync(join(h!.dataDir, f)).includes(secret))).toEqual([]);
     expect(h.logger.lines.join('\n')).not.toContain(secret);
   });
 

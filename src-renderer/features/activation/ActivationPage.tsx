@@ -1,21 +1,10 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  App as AntApp,
-  Alert,
-  Button,
-  Empty,
-  Popconfirm,
-  Progress,
-  Space,
-  Spin,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Empty, Popconfirm, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ActivationRow } from '../../../src-main/contract';
 import { useActivationStore, useServices } from '../../app/services-context';
+import { PageLayout } from '../../components/PageLayout';
+import { failureTitle, useReportError } from '../../components/use-report-error';
 import { describeError } from '../../i18n/error-messages.zh-CN';
 import { formatDateTime } from '../../lib/format';
 import { activationRate, type NotJoinedMember } from './activation-store';
@@ -33,7 +22,7 @@ export function sparklinePoints(values: readonly number[], width: number, height
 
 export function ActivationPage() {
   const { activation } = useServices();
-  const { message } = AntApp.useApp();
+  const reportError = useReportError();
   const status = useActivationStore((s) => s.status);
   const loadError = useActivationStore((s) => s.loadError);
   const report = useActivationStore((s) => s.report);
@@ -51,8 +40,7 @@ export function ActivationPage() {
   useEffect(() => setPicked([]), [selectedDeptId]);
 
   const exportCsv = async (departmentId?: number) => {
-    const err = await activation.getState().exportCsv(departmentId);
-    if (err) void message.error(`导出失败：${describeError(err).title}`);
+    reportError('导出', await activation.getState().exportCsv(departmentId));
   };
 
   const totals = report?.totals;
@@ -60,12 +48,18 @@ export function ActivationPage() {
   const selectedRow = report?.rows.find((r) => r.departmentId === selectedDeptId);
 
   return (
-    <div className="activation-page" data-testid="activation-page">
-      <div className="page-head">
-        <Typography.Title level={2} className="page-title">
-          激活情况
-        </Typography.Title>
-        <Space wrap>
+    <PageLayout
+      title="激活情况"
+      testId="activation-page"
+      className="activation-page"
+      error={
+        loadError
+          ? { what: '读取激活情况', error: loadError, onRetry: () => void activation.getState().load() }
+          : null
+      }
+      loading={status === 'loading' && !report}
+      extra={
+        <>
           <Button icon={<ReloadOutlined />} onClick={() => void activation.getState().load()}>
             刷新
           </Button>
@@ -84,17 +78,9 @@ export function ActivationPage() {
               邀请全部未激活成员
             </Button>
           </Popconfirm>
-        </Space>
-      </div>
-      {loadError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={`读取激活情况失败：${describeError(loadError).title}`}
-          description={describeError(loadError).detail}
-        />
-      ) : null}
-      {status === 'loading' && !report ? <Spin /> : null}
+        </>
+      }
+    >
       {totals ? (
         <div className="activation-totals" data-testid="activation-totals">
           <Statistic title="成员" value={totals.total} />
@@ -139,7 +125,7 @@ export function ActivationPage() {
         <Alert
           type="error"
           showIcon
-          title={`邀请失败：${describeError(inviteError).title}`}
+          title={failureTitle('邀请', inviteError)}
           description={describeError(inviteError).detail}
         />
       ) : null}
@@ -272,6 +258,6 @@ export function ActivationPage() {
           </section>
         ) : null}
       </div>
-    </div>
+    </PageLayout>
   );
 }

@@ -1,9 +1,9 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect } from 'react';
 import type { AuditEntry } from '../../../src-main/contract';
 import { useAuditStore, useServices } from '../../app/services-context';
-import { describeError } from '../../i18n/error-messages.zh-CN';
+import { PageLayout } from '../../components/PageLayout';
 import { formatDateTime } from '../../lib/format';
 
 const pretty = (json: string | null): string => {
@@ -45,26 +45,17 @@ export function AuditPage() {
   }, [audit]);
 
   return (
-    <div className="audit-page" data-testid="audit-page">
-      <Space style={{ marginBottom: 12 }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          操作记录
-        </Typography.Title>
+    <PageLayout
+      title="操作记录"
+      testId="audit-page"
+      extra={
         <Button icon={<ReloadOutlined />} onClick={() => void audit.getState().load()}>
           刷新
         </Button>
-      </Space>
-      <Typography.Paragraph type="secondary">
-        每一次写入企业微信的操作（推送的修改、邀请）都记录在本机，含修改前后的内容，便于核对和追责。
-      </Typography.Paragraph>
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={describeError(error).title}
-          description={describeError(error).detail}
-        />
-      ) : null}
+      }
+      description="每一次写入企业微信的操作（推送的修改、邀请）都记录在本机，含修改前后的内容，便于核对和追责。"
+      error={error ? { what: '读取操作记录', error, onRetry: () => void audit.getState().load() } : null}
+    >
       <Table<AuditEntry>
         rowKey="id"
         size="small"
@@ -97,6 +88,6 @@ export function AuditPage() {
           加载更早的记录
         </Button>
       ) : null}
-    </div>
+    </PageLayout>
   );
 }

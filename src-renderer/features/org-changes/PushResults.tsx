@@ -1,33 +1,8 @@
-import { App as AntApp, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { OutboxOp } from '../../../src-main/contract';
 import { useChangesStore, useServices } from '../../app/services-context';
-import { describeError, describeErrorInline } from '../../i18n/error-messages.zh-CN';
-
-export const opStatusText: Record<OutboxOp['status'], { text: string; color: string }> = {
-  pending: { text: '等待', color: 'default' },
-  sending: { text: '发送中', color: 'processing' },
-  done: { text: '成功', color: 'success' },
-  failed: { text: '失败', color: 'error' },
-  skipped: { text: '已跳过', color: 'warning' },
-};
-
-/** Failed outbox ops carry an ErrorCode and WeCom's errcode; say what it means in Chinese. */
-export function opErrorText(op: OutboxOp): string | null {
-  if (op.status !== 'failed') return null;
-  const base = describeErrorInline({
-    code: op.errorCode ?? 'WECOM_REQUEST_REJECTED',
-    details: op.errcode !== null ? { errcode: op.errcode } : {},
-  });
-  return op.errcode !== null && !base.includes(String(op.errcode)) ? `${base}（错误码 ${op.errcode}）` : base;
-}
-
-/** WeCom's (or the app's) own words on a row, when they add something to opErrorText. */
-export function opReasonText(op: OutboxOp): string | null {
-  const reason = op.reason?.trim();
-  if (!reason) return null;
-  const base = opErrorText(op);
-  return base?.includes(reason) ? null : reason;
-}
+import { useReportError } from '../../components/use-report-error';
+import { opErrorText, opReasonText, opStatusText } from './push-text';
 
 function ReasonCell({ op }: { op: OutboxOp }) {
   const text = opErrorText(op);
@@ -51,10 +26,9 @@ function ReasonCell({ op }: { op: OutboxOp }) {
 /** 「重试」 / 「跳过」 / 「以企业微信为准」 for one failed call. */
 function FailedActions({ op, disabled }: { op: OutboxOp; disabled: boolean }) {
   const { changes } = useServices();
-  const { message } = AntApp.useApp();
+  const report = useReportError();
   const settle = async (how: 'skip' | 'takeTheirs') => {
-    const err = await changes.getState().settleFailed(op.id, how);
-    if (err) void message.error(`处理失败：${describeError(err).title}`);
+    report('处理', await changes.getState().settleFailed(op.id, how));
   };
   return (
     <Space size={4} wrap>

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createFakeApi, err, flush, ok } from '../../test-support/fake-api';
 import { changeBackend, conflict, outboxOp } from '../../test-support/org-edit-fixtures';
 import { createChangesStore, failedCallsOf } from './changes-store';
-import { groupDiff } from './ChangesUi';
-import { opErrorText } from './PushResults';
+import { groupDiff } from './group-diff';
+import { opErrorText } from './push-text';
 
 function setup() {
   const backend = changeBackend();

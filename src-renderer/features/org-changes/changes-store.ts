@@ -5,11 +5,11 @@ import type {
   ChangeOp,
   Conflict,
   DiffLine,
-  EventPayload,
   OutboxOp,
   Result,
 } from '../../../src-main/contract';
 import type { Api } from '../../bridge/types';
+import { followJob, followRunningJob, type FollowHandlers } from '../../stores/job-follower';
 
 export interface Issue {
   path: string;
@@ -83,10 +83,6 @@ export function failedCallsOf(error: AppErrorShape | null): number | null {
   return typeof failed === 'number' && failed > 0 ? failed : null;
 }
 
-type JobEvent =
-  | { type: 'progress'; payload: EventPayload<'job.progressed'> }
-  | { type: 'finished'; payload: EventPayload<'job.finished'> };
-
 export function createChangesStore(api: Api, options: ChangesStoreOptions = {}): ChangesStore {
   const debounceMs = options.eventDebounceMs ?? 80;
   const notify = () => {
@@ -98,37 +94,44 @@ export function createChangesStore(api: Api, options: ChangesStoreOptions = {}):
   };
   let refreshSeq = 0;
   let eventTimer: ReturnType<typeof setTimeout> | null = null;
-  // Job events can arrive before startPush has answered with the job id.
-  let earlyEvents: JobEvent[] = [];
+  // Aborted on dispose: a followed push stops reporting.
+  const jobs = new AbortController();
+  const pushHandlers = (): FollowHandlers => ({
+    kind: 'org.push',
+    initialPhase: 'pull',
+    signal: jobs.signal,
+    onProgress: (push) => store.setState({ push }),
+    onFinished: (outcome) => {
+      store.setState({
+        push: null,
+        pushError: outcome.ok ? null : outcome.error,
+        pushDoneAt: outcome.ok ? Date.now() : null,
+      });
+      // Conflicts and per-op results live in the push state; both outcomes change the working copy.
+      void Promise.all([store.getState().loadPushState(), store.getState().refresh()]).then(notify);
+    },
+  });
 
   const store = createStore<ChangesState>()((set, get) => {
-    /** Follows a push/retry job the server has started. */
-    async function followJob(start: () => Promise<Result<{ jobId: string }>>): Promise<void> {
+    /** Starts a push/retry job and follows it; a run already going is followed instead. */
+    async function startJob(start: () => Promise<Result<{ jobId: string }>>): Promise<void> {
       if (get().push || get().pushStarting) return;
-      earlyEvents = [];
       set({ pushStarting: true, pushError: null, pushDoneAt: null });
-      const res = await start();
-      set({ pushStarting: false });
-      if (!res.ok) {
-        if (res.error.code === 'JOB_RUNNING') {
+      let fresh = true;
+      const res = await followJob(api, start, {
+        ...pushHandlers(),
+        findRunning: async () => {
+          fresh = false;
           const state = await api.call('orgEdit.getPushState', {});
-          if (state.ok && state.value.runningJobId) {
-            set({
-              conflicts: state.value.conflicts,
-              outbox: state.value.ops,
-              push: { jobId: state.value.runningJobId, phase: 'pull', done: 0, total: 0 },
-            });
-            return;
-          }
-        }
-        set({ pushError: res.error });
-        return;
-      }
-      const jobId = res.value.jobId;
-      set({ push: { jobId, phase: 'pull', done: 0, total: 0 }, conflicts: [] });
-      const early = earlyEvents.filter((e) => e.payload.jobId === jobId);
-      earlyEvents = [];
-      for (const e of early) applyJobEvent(e);
+          if (!state.ok) return null;
+          set({ conflicts: state.value.conflicts, outbox: state.value.ops });
+          return state.value.runningJobId;
+        },
+      });
+      set({ pushStarting: false });
+      if (!res.ok) set({ pushError: res.error });
+      // A new run starts with no conflicts; they come back with its end if there are any.
+      else if (fresh) set({ conflicts: [] });
     }
 
     async function simple(
@@ -192,8 +195,8 @@ export function createChangesStore(api: Api, options: ChangesStoreOptions = {}):
       discard: (changeId) =>
         simple(() => api.call('orgEdit.discard', changeId === undefined ? {} : { changeId })),
 
-      startPush: () => followJob(() => api.call('orgEdit.startPush', {})),
-      retryFailed: (ids) => followJob(() => api.call('orgEdit.retryFailed', ids ? { ids } : {})),
+      startPush: () => startJob(() => api.call('orgEdit.startPush', {})),
+      retryFailed: (ids) => startJob(() => api.call('orgEdit.retryFailed', ids ? { ids } : {})),
 
       async settleFailed(id, how) {
         const res = await api.call('orgEdit.settleFailed', { id, how });
@@ -213,8 +216,10 @@ export function createChangesStore(api: Api, options: ChangesStoreOptions = {}):
         const { conflicts, ops, runningJobId } = res.value;
         set({ conflicts, outbox: ops });
         // A push started before a reload (or from another window) is still shown.
-        if (runningJobId && !get().push)
+        if (runningJobId && !get().push && !get().pushStarting) {
           set({ push: { jobId: runningJobId, phase: 'pull', done: 0, total: 0 } });
+          void followRunningJob(api, runningJobId, pushHandlers());
+        }
       },
 
       async resolveConflict(changeId, keep) {
@@ -232,38 +237,14 @@ export function createChangesStore(api: Api, options: ChangesStoreOptions = {}):
       },
 
       dispose() {
+        jobs.abort();
         if (eventTimer) clearTimeout(eventTimer);
         for (const off of unsubscribers) off();
       },
     };
   });
 
-  function applyJobEvent(event: JobEvent): void {
-    if (event.payload.kind !== 'org.push') return;
-    const { push, pushStarting } = store.getState();
-    if (!push) {
-      if (pushStarting) earlyEvents.push(event);
-      return;
-    }
-    if (event.payload.jobId !== push.jobId) return;
-    if (event.type === 'progress') {
-      const { phase, done, total } = event.payload;
-      store.setState({ push: { jobId: push.jobId, phase, done, total } });
-      return;
-    }
-    const { ok, error } = event.payload;
-    store.setState({
-      push: null,
-      pushError: ok ? null : (error ?? null),
-      pushDoneAt: ok ? Date.now() : null,
-    });
-    // Conflicts and per-op results live in the push state; both outcomes change the working copy.
-    void Promise.all([store.getState().loadPushState(), store.getState().refresh()]).then(notify);
-  }
-
   const unsubscribers = [
-    api.subscribe('job.progressed', (payload) => applyJobEvent({ type: 'progress', payload })),
-    api.subscribe('job.finished', (payload) => applyJobEvent({ type: 'finished', payload })),
     api.subscribe('orgEdit.changed', ({ pending }) => {
       const s = store.getState();
       // Our own stage/undo already reloaded; skip the echo when the count already matches.

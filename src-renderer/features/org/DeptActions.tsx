@@ -1,7 +1,8 @@
-import { App as AntApp, Form, Input, Modal, Typography } from 'antd';
+import { App as AntApp } from 'antd';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { DeptName } from '../../../src-main/contract';
 import { useOrgStore, useServices } from '../../app/services-context';
+import { commandByKey, type DeptCommand } from './dept-commands';
+import { DeptNameDialog, type NameDialog } from './DeptNameDialog';
 import { DeptPickerModal } from './DeptPicker';
 import {
   allocateNegativeId,
@@ -12,7 +13,6 @@ import {
   isSelfOrDescendant,
   moveStepOps,
 } from './edit-ops';
-import { checkWith } from './member-editor/member-form';
 import { useStage } from './use-stage';
 
 /** Every department edit, reachable from the toolbar, the context menu, hotkeys and drag and drop. */
@@ -38,8 +38,6 @@ const DeptActionsContext = createContext<DeptActions>({
 
 export const useDeptActions = (): DeptActions => useContext(DeptActionsContext);
 
-type NameDialog = { mode: 'create'; parentId: number } | { mode: 'rename'; id: number } | null;
-
 export function DeptActionsProvider({ children }: { children: ReactNode }) {
   const { org } = useServices();
   const tree = useOrgStore((s) => s.tree);
@@ -47,6 +45,16 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
   const { message, modal } = AntApp.useApp();
   const [nameDialog, setNameDialog] = useState<NameDialog>(null);
   const [moving, setMoving] = useState<number | null>(null);
+
+  /** Hotkeys and menus reach an action even when its button is disabled: say why instead. */
+  const refused = useCallback(
+    (key: DeptCommand['key'], id: number): boolean => {
+      const reason = commandByKey(key)?.disabledReason({ tree: org.getState().tree, id }) ?? null;
+      if (reason !== null) void message.warning(reason);
+      return reason !== null;
+    },
+    [org, message],
+  );
 
   const nameOf = useCallback((id: number) => tree?.byId.get(id)?.name ?? `部门 ${id}`, [tree]);
 
@@ -77,35 +85,14 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
   const actions = useMemo<DeptActions>(
     () => ({
       newChild: (parentId) => {
-        const parent = org.getState().tree?.byId.get(parentId);
-        if (parent?.pending === 'deleted') {
-          void message.warning(`「${parent.name}」已标记删除，不能再新建下级部门`);
-          return;
-        }
-        setNameDialog({ mode: 'create', parentId });
+        if (!refused('newChild', parentId)) setNameDialog({ mode: 'create', parentId });
       },
       rename: (id) => {
-        const d = org.getState().tree?.byId.get(id);
-        if (!d) return;
-        if (d.pending === 'deleted') {
-          void message.warning(`「${d.name}」已标记删除`);
-          return;
-        }
-        if (isPinned(d)) {
-          // F2 reaches here without the disabled toolbar button: say why instead of opening a doomed dialog.
-          void message.warning(`「${d.name}」是固定的六大组别之一，不能改名`);
-          return;
-        }
-        setNameDialog({ mode: 'rename', id });
+        if (!refused('rename', id)) setNameDialog({ mode: 'rename', id });
       },
       remove: (id) => {
-        const model = org.getState().tree;
-        const d = model?.byId.get(id);
-        if (!model || !d) return;
-        if (isPinned(d) || !model.byId.has(d.parentid)) {
-          void message.warning(`「${d.name}」是固定分组或最顶层部门，不能删除`);
-          return;
-        }
+        const d = org.getState().tree?.byId.get(id);
+        if (!d || refused('delete', id)) return;
         // A confirm dialog rather than Popconfirm: this is also reached from hotkeys and menus.
         modal.confirm({
           title: `删除部门「${d.name}」？`,
@@ -121,7 +108,7 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
       moveTo: (id) => {
         const model = org.getState().tree;
         const d = model?.byId.get(id);
-        if (!model || !d) return;
+        if (!model || !d || refused('moveTo', id)) return;
         const check = canDropDepts(model, [id], { parentId: d.parentid });
         if (!check.ok) {
           void message.warning(check.reason);
@@ -141,7 +128,7 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
       },
       drop,
     }),
-    [org, message, modal, stage, drop],
+    [org, message, modal, stage, drop, refused],
   );
 
   const isMoveTargetDisabled = useCallback(
@@ -199,58 +186,5 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
         }}
       />
     </DeptActionsContext.Provider>
-  );
-}
-
-function DeptNameDialog(props: {
-  dialog: NameDialog;
-  currentName: string;
-  parentPath: string;
-  onCancel: () => void;
-  onSubmit: (name: string) => Promise<boolean>;
-}) {
-  const [form] = Form.useForm<{ name: string }>();
-  const [saving, setSaving] = useState(false);
-  const creating = props.dialog?.mode === 'create';
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values || saving) return;
-    setSaving(true);
-    const ok = await props.onSubmit(values.name.trim());
-    setSaving(false);
-    if (ok) props.onCancel();
-  };
-  return (
-    <Modal
-      open={props.dialog !== null}
-      title={creating ? '新建子部门' : '重命名部门'}
-      okText={creating ? '新建' : '保存'}
-      cancelText="取消"
-      confirmLoading={saving}
-      destroyOnHidden
-      onCancel={props.onCancel}
-      onOk={() => void submit()}
-    >
-      {creating ? (
-        <Typography.Paragraph type="secondary">上级部门：{props.parentPath}</Typography.Paragraph>
-      ) : null}
-      <Form form={form} layout="vertical" initialValues={{ name: creating ? '' : props.currentName }}>
-        <Form.Item
-          name="name"
-          label="部门名称"
-          validateTrigger={['onChange', 'onBlur']}
-          rules={[
-            {
-              validator: (_, v: string | undefined) => {
-                const msg = checkWith(DeptName, v ?? '');
-                return msg ? Promise.reject(new Error(msg)) : Promise.resolve();
-              },
-            },
-          ]}
-        >
-          <Input autoFocus aria-label="部门名称" onPressEnter={() => void submit()} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

@@ -1,44 +1,16 @@
-import {
-  ArrowDownOutlined,
-  ArrowUpOutlined,
-  DeleteOutlined,
-  EditOutlined,
-  EllipsisOutlined,
-  MinusSquareOutlined,
-  PlusOutlined,
-  PlusSquareOutlined,
-} from '@ant-design/icons';
-import { Button, Dropdown, Space, Tooltip, type MenuProps } from 'antd';
+import { EllipsisOutlined, MinusSquareOutlined, PlusSquareOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Space, Tooltip } from 'antd';
 import { useOrgStore, useServices } from '../../app/services-context';
-import { useDeptActions, type DeptActions } from './DeptActions';
-import type { DeptTree } from './dept-tree-model';
-import { isPinned } from './edit-ops';
+import { useDeptActions } from './DeptActions';
+import { commandTitle, deptCommands, deptMenuItems, runDeptCommand } from './dept-commands';
 
-/** The same actions for the context menu and the 「…」 button; the shortcut is shown as a hint. */
-export function deptMenuItems(tree: DeptTree | null, id: number): NonNullable<MenuProps['items']> {
-  const d = tree?.byId.get(id);
-  const fixed = !d || isPinned(d) || !tree?.byId.has(d.parentid);
-  const deleted = d?.pending === 'deleted';
-  return [
-    { key: 'newChild', label: '新建子部门', extra: 'Insert', disabled: deleted },
-    // The six top groups keep their names (WeCom-side too, everything hangs off them).
-    { key: 'rename', label: '重命名', extra: 'F2', disabled: deleted || !d || isPinned(d) },
-    { key: 'moveTo', label: '移动到…', disabled: fixed || deleted },
-    { key: 'up', label: '上移', extra: 'Alt+↑', disabled: fixed || deleted },
-    { key: 'down', label: '下移', extra: 'Alt+↓', disabled: fixed || deleted },
-    { type: 'divider' },
-    { key: 'delete', label: '删除', extra: 'Del', danger: true, disabled: fixed || deleted },
-  ];
-}
-
+/** The department commands as buttons (a disabled one says why in its tooltip), the 「…」 menu, expand/collapse. */
 export function DeptToolbar() {
   const actions = useDeptActions();
   const tree = useOrgStore((s) => s.tree);
   const id = useOrgStore((s) => s.selectedDeptId);
   const d = id === null ? undefined : tree?.byId.get(id);
-  const fixed = !d || isPinned(d) || !tree?.byId.has(d.parentid);
-  const deleted = d?.pending === 'deleted';
-  const none = id === null;
+  const ctx = { tree, id };
   const { org } = useServices();
   const expandAll = () => {
     if (!tree) return;
@@ -50,63 +22,31 @@ export function DeptToolbar() {
   return (
     <div className="dept-toolbar" data-testid="dept-toolbar">
       <Space size={2}>
-        <Tooltip title="新建子部门（Insert）">
-          <Button
-            size="small"
-            type="text"
-            icon={<PlusOutlined />}
-            aria-label="新建子部门"
-            disabled={none || deleted}
-            onClick={() => id !== null && actions.newChild(id)}
-          />
-        </Tooltip>
-        <Tooltip title="重命名（F2）">
-          <Button
-            size="small"
-            type="text"
-            icon={<EditOutlined />}
-            aria-label="重命名"
-            disabled={none || deleted || !d || isPinned(d)}
-            onClick={() => id !== null && actions.rename(id)}
-          />
-        </Tooltip>
-        <Tooltip title="上移（Alt+↑）">
-          <Button
-            size="small"
-            type="text"
-            icon={<ArrowUpOutlined />}
-            aria-label="上移"
-            disabled={fixed || deleted}
-            onClick={() => id !== null && void actions.moveStep(id, -1)}
-          />
-        </Tooltip>
-        <Tooltip title="下移（Alt+↓）">
-          <Button
-            size="small"
-            type="text"
-            icon={<ArrowDownOutlined />}
-            aria-label="下移"
-            disabled={fixed || deleted}
-            onClick={() => id !== null && void actions.moveStep(id, 1)}
-          />
-        </Tooltip>
-        <Tooltip title="删除部门（Del）">
-          <Button
-            size="small"
-            type="text"
-            danger
-            icon={<DeleteOutlined />}
-            aria-label="删除部门"
-            disabled={fixed || deleted}
-            onClick={() => id !== null && actions.remove(id)}
-          />
-        </Tooltip>
+        {deptCommands
+          .filter((c) => c.toolbar)
+          .map((c) => {
+            const reason = c.disabledReason(ctx);
+            const Icon = c.icon;
+            return (
+              <Tooltip key={c.key} title={reason ? `${commandTitle(c)}：${reason}` : commandTitle(c)}>
+                <Button
+                  size="small"
+                  type="text"
+                  danger={c.danger}
+                  icon={<Icon />}
+                  aria-label={c.label}
+                  disabled={reason !== null}
+                  onClick={() => id !== null && c.run(actions, id)}
+                />
+              </Tooltip>
+            );
+          })}
         <Dropdown
-          disabled={none}
+          disabled={id === null}
           trigger={['click']}
           menu={{
-            items: id === null ? [] : deptMenuItems(tree, id),
-            onClick: ({ key }) => id !== null && runMenuAction(actions, key, id),
+            items: id === null ? [] : deptMenuItems(ctx),
+            onClick: ({ key }) => id !== null && runDeptCommand(actions, key, id),
           }}
         >
           <Button size="small" type="text" icon={<EllipsisOutlined />} aria-label="更多部门操作" />
@@ -135,27 +75,4 @@ export function DeptToolbar() {
       </span>
     </div>
   );
-}
-
-export function runMenuAction(actions: DeptActions, key: string, id: number): void {
-  switch (key) {
-    case 'newChild':
-      actions.newChild(id);
-      break;
-    case 'rename':
-      actions.rename(id);
-      break;
-    case 'moveTo':
-      actions.moveTo(id);
-      break;
-    case 'up':
-      void actions.moveStep(id, -1);
-      break;
-    case 'down':
-      void actions.moveStep(id, 1);
-      break;
-    case 'delete':
-      actions.remove(id);
-      break;
-  }
 }

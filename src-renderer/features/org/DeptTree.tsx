@@ -18,7 +18,7 @@ import type { Department } from '../../../src-main/contract';
 import { useOrgStore, useServices } from '../../app/services-context';
 import { t } from '../../i18n/zh-CN';
 import { useDeptActions } from './DeptActions';
-import { deptMenuItems, runMenuAction } from './DeptToolbar';
+import { commandForKey, deptMenuItems, runDeptCommand } from './dept-commands';
 import { canDropDepts, isPinned } from './edit-ops';
 import { MEMBER_DRAG_MIME, useMemberDrop } from './member-drag';
 import { DeptTreeRow, INDENT, ROW_HEIGHT } from './DeptTreeRow';
@@ -300,23 +300,12 @@ export function DeptTree() {
     const focused = tree.getFocusedItem();
     const id = focused && focused.getId() !== ROOT_ID ? idOf(focused) : selectedId;
     if (id === null || id === undefined) return;
-    const a = actionsRef.current;
-    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
-      e.preventDefault();
-      e.stopPropagation();
-      void a.moveStep(id, e.key === 'ArrowUp' ? -1 : 1);
-    } else if (e.key === 'F2') {
-      e.preventDefault();
-      a.rename(id);
-    } else if (e.key === 'Delete') {
-      e.preventDefault();
-      a.remove(id);
-    } else if (e.key === 'Insert') {
-      e.preventDefault();
-      a.newChild(id);
-    } else if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
-      // The context menu opens on the focused row; nothing else to do here.
-    }
+    // Alt+↑/↓, F2, Delete, Insert: the department command table (dept-commands.ts).
+    const command = commandForKey(e);
+    if (!command) return;
+    e.preventDefault();
+    e.stopPropagation();
+    command.run(actionsRef.current, id);
   };
 
   // Right-click acts on the row under the mouse: make it current first. Stable, so rows stay memoised.
@@ -338,8 +327,8 @@ export function DeptTree() {
       <Dropdown
         trigger={['contextMenu']}
         menu={{
-          items: menuDeptId === null ? [] : deptMenuItems(modelRef.current, menuDeptId),
-          onClick: ({ key }) => menuDeptId !== null && runMenuAction(actions, key, menuDeptId),
+          items: menuDeptId === null ? [] : deptMenuItems({ tree: modelRef.current, id: menuDeptId }),
+          onClick: ({ key }) => menuDeptId !== null && runDeptCommand(actions, key, menuDeptId),
         }}
       >
         <div

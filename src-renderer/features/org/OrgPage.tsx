@@ -16,7 +16,11 @@ export function OrgPage() {
   const status = useOrgStore((s) => s.status);
   const loadError = useOrgStore((s) => s.loadError);
   const hasDepartments = useOrgStore((s) => (s.tree?.byId.size ?? 0) > 0);
-  const syncRunning = useOrgStore((s) => s.sync !== null || s.syncStarting);
+  // Never synced and no failure: the app syncs by itself (first run, a new corp), also in the moment
+  // between a finished sync and the reload that shows its data. Only a failure asks for a click.
+  const firstSync = useOrgStore(
+    (s) => s.sync !== null || s.syncStarting || (!s.syncState?.lastSyncAt && s.syncError === null),
+  );
   const [editor, setEditor] = useState<EditorTarget>(null);
   // The tree paints first; the member table (the heaviest antd part) mounts in a later, interruptible
   // render, so opening the page never blocks the main thread as one long task.
@@ -44,11 +48,18 @@ export function OrgPage() {
         {membersMounted ? <MemberEditor target={editor} onClose={() => setEditor(null)} /> : null}
       </DeptActionsProvider>
     );
+  } else if (status === 'ready' && firstSync) {
+    // Its progress is in the SyncBar above.
+    body = (
+      <Empty className="org-empty" data-testid="org-first-sync" description={t.org.firstSync}>
+        <Typography.Paragraph type="secondary">{t.org.firstSyncHint}</Typography.Paragraph>
+      </Empty>
+    );
   } else if (status === 'ready') {
     body = (
       <Empty className="org-empty" data-testid="org-empty" description={t.org.emptyCache}>
         <Typography.Paragraph type="secondary">{t.org.emptyCacheHint}</Typography.Paragraph>
-        <Button type="primary" disabled={syncRunning} onClick={() => void org.getState().startSync()}>
+        <Button type="primary" onClick={() => void org.getState().startSync()}>
           {t.org.syncNow}
         </Button>
       </Empty>

@@ -1,16 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type {
-  AppErrorShape,
-  Department,
-  EventPayload,
-  Member,
-  Result,
-  SyncState,
-} from '../../../src-main/contract';
+import type { AppErrorShape, Department, Member, Result, SyncState } from '../../../src-main/contract';
 
 /** Rows per index message: about 250 kB of JSON, parsed and indexed well inside 50 ms on a slow PC. */
 const INDEX_PAGE = 2500;
 import type { Api } from '../../bridge/types';
+import { followJob, followRunningJob, type FollowHandlers } from '../../stores/job-follower';
 import { buildDeptTree, initialExpanded, type DeptTree } from './dept-tree-model';
 import {
   buildSearchIndex,
@@ -87,17 +81,27 @@ export interface OrgStoreOptions {
   searchLimit?: number;
 }
 
-type JobEvent =
-  | { type: 'progress'; payload: EventPayload<'job.progressed'> }
-  | { type: 'finished'; payload: EventPayload<'job.finished'> };
-
 export function createOrgStore(api: Api, options: OrgStoreOptions = {}): OrgStore {
   const searchLimit = options.searchLimit ?? DEFAULT_SEARCH_LIMIT;
   // Ignore answers that arrive after a newer request of the same kind.
   let loadSeq = 0;
   let membersSeq = 0;
-  // Events of a sync can arrive before org.startSync has answered with its jobId; keep them.
-  let earlyEvents: JobEvent[] = [];
+  // Aborted on dispose: a followed sync stops reporting.
+  const jobs = new AbortController();
+  const syncHandlers = (): FollowHandlers => ({
+    kind: 'org.sync',
+    signal: jobs.signal,
+    onProgress: (sync) => store.setState({ sync }),
+    onFinished: (outcome) => {
+      store.setState({
+        sync: null,
+        syncError: outcome.ok ? null : outcome.error,
+        syncCompletedAt: outcome.ok ? Date.now() : store.getState().syncCompletedAt,
+      });
+      // Reload in both cases: a failed sync may still have written part, and lastSyncAt may move.
+      void store.getState().load();
+    },
+  });
 
   const store = createStore<OrgState>()((set, get) => {
     /** The member index in pages: each message stays small, so loading never blocks input. */
@@ -196,6 +200,7 @@ export function createOrgStore(api: Api, options: OrgStoreOptions = {}): OrgStor
         // A sync started elsewhere (CLI, another window, before a reload) is still shown.
         if (syncState.runningJobId && !sync) {
           set({ sync: { jobId: syncState.runningJobId, phase: 'starting', done: 0, total: 0 } });
+          void followRunningJob(api, syncState.runningJobId, syncHandlers());
         }
         const [indexRes] = await Promise.all([indexLoad, reloadMembers()]);
         if (seq !== loadSeq) return;
@@ -247,30 +252,19 @@ export function createOrgStore(api: Api, options: OrgStoreOptions = {}): OrgStor
 
       async startSync() {
         if (get().sync || get().syncStarting) return;
-        earlyEvents = [];
         set({ syncStarting: true, syncError: null });
-        const res = await api.call('org.startSync', {});
-        set({ syncStarting: false });
-        if (!res.ok) {
+        const res = await followJob(api, () => api.call('org.startSync', {}), {
+          ...syncHandlers(),
           // Another run is already going: follow it instead of reporting an error.
-          if (res.error.code === 'JOB_RUNNING') {
+          findRunning: async () => {
             const state = await api.call('org.getSyncState', {});
-            if (state.ok && state.value.runningJobId) {
-              set({
-                syncState: state.value,
-                sync: { jobId: state.value.runningJobId, phase: 'starting', done: 0, total: 0 },
-              });
-              return;
-            }
-          }
-          set({ syncError: res.error });
-          return;
-        }
-        const jobId = res.value.jobId;
-        set({ sync: { jobId, phase: 'starting', done: 0, total: 0 } });
-        const early = earlyEvents.filter((e) => e.payload.jobId === jobId);
-        earlyEvents = [];
-        for (const e of early) applyJobEvent(e);
+            if (!state.ok) return null;
+            set({ syncState: state.value });
+            return state.value.runningJobId;
+          },
+        });
+        set({ syncStarting: false });
+        if (!res.ok) set({ syncError: res.error });
       },
 
       dismissSyncError() {
@@ -278,37 +272,13 @@ export function createOrgStore(api: Api, options: OrgStoreOptions = {}): OrgStor
       },
 
       dispose() {
+        jobs.abort();
         for (const off of unsubscribers) off();
       },
     };
   });
 
-  function applyJobEvent(event: JobEvent): void {
-    const { sync } = store.getState();
-    if (event.payload.kind !== 'org.sync') return;
-    if (!sync) {
-      if (store.getState().syncStarting) earlyEvents.push(event);
-      return;
-    }
-    if (event.payload.jobId !== sync.jobId) return;
-    if (event.type === 'progress') {
-      const { phase, done, total } = event.payload;
-      store.setState({ sync: { jobId: sync.jobId, phase, done, total } });
-      return;
-    }
-    const { ok, error } = event.payload;
-    store.setState({
-      sync: null,
-      syncError: ok ? null : (error ?? null),
-      syncCompletedAt: ok ? Date.now() : store.getState().syncCompletedAt,
-    });
-    // Reload in both cases: a failed sync may still have written part, and lastSyncAt may move.
-    void store.getState().load();
-  }
-
   const unsubscribers = [
-    api.subscribe('job.progressed', (payload) => applyJobEvent({ type: 'progress', payload })),
-    api.subscribe('job.finished', (payload) => applyJobEvent({ type: 'finished', payload })),
     // Someone else refreshed the cache (CLI, a finished outbox run): show it.
     api.subscribe('org.cacheChanged', () => {
       if (!store.getState().sync && store.getState().status !== 'idle') void store.getState().load();

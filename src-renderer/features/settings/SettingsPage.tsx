@@ -1,19 +1,8 @@
-import {
-  App as AntApp,
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  Popconfirm,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-} from 'antd';
+import { App as AntApp, Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Space, Tag } from 'antd';
 import { useEffect } from 'react';
 import { useServices, useSettingsStore } from '../../app/services-context';
+import { PageLayout } from '../../components/PageLayout';
+import { failureTitle } from '../../components/use-report-error';
 import { describeError } from '../../i18n/error-messages.zh-CN';
 import { t } from '../../i18n/zh-CN';
 import { AppsEditor } from './AppsEditor';
@@ -39,22 +28,17 @@ export function SettingsPage() {
 
   if (!profile) {
     return (
-      <div className="settings-page" data-testid="settings-page">
-        <Typography.Title level={2} className="page-title">
-          {t.settings.title}
-        </Typography.Title>
-        {loadError ? (
-          <Alert
-            type="error"
-            showIcon
-            title={`${t.settings.loadFailed}：${describeError(loadError).title}`}
-            description={describeError(loadError).detail}
-            action={<Button onClick={() => void settings.getState().load()}>{t.shell.retry}</Button>}
-          />
-        ) : (
-          <Spin />
-        )}
-      </div>
+      <PageLayout
+        title={t.settings.title}
+        testId="settings-page"
+        className="settings-page"
+        error={
+          loadError
+            ? { what: t.settings.load, error: loadError, onRetry: () => void settings.getState().load() }
+            : null
+        }
+        loading={!loadError}
+      />
     );
   }
 
@@ -84,20 +68,16 @@ export function SettingsPage() {
     if (await settings.getState().resetToDemo()) void message.success(t.settings.resetDone);
     else confirmSwitch(t.settings.resetDone);
   };
-  const actionText = actionError && actionError.code !== 'INVALID_INPUT' ? describeError(actionError) : null;
-  const testText = testError ? describeError(testError) : null;
+  // Field errors (INVALID_INPUT) are shown beside their fields; anything else above the buttons.
+  const formError = actionError && actionError.code !== 'INVALID_INPUT' ? actionError : null;
+  const modeTag = (
+    <Tag color={profile.mode === 'demo' ? 'gold' : 'blue'} data-testid="settings-mode">
+      {t.settings.mode[profile.mode]}
+    </Tag>
+  );
 
   return (
-    <div className="settings-page" data-testid="settings-page">
-      <Space align="center" size="middle">
-        <Typography.Title level={2} className="page-title">
-          {t.settings.title}
-        </Typography.Title>
-        <Tag color={profile.mode === 'demo' ? 'gold' : 'blue'} data-testid="settings-mode">
-          {t.settings.mode[profile.mode]}
-        </Tag>
-      </Space>
-
+    <PageLayout title={t.settings.title} testId="settings-page" className="settings-page" badge={modeTag}>
       <Form
         layout="vertical"
         className="settings-form"
@@ -151,13 +131,13 @@ export function SettingsPage() {
           <AppsEditor />
         </Card>
 
-        {actionText ? (
+        {formError ? (
           <Alert
             type="error"
             showIcon
             data-testid="settings-error"
-            title={`${t.settings.saveFailed}：${actionText.title}`}
-            description={actionText.detail}
+            title={failureTitle(t.settings.save, formError)}
+            description={describeError(formError).detail}
           />
         ) : null}
 
@@ -191,15 +171,15 @@ export function SettingsPage() {
         </Space>
       </Form>
 
-      {testText ? (
+      {testError ? (
         <Alert
           type="error"
           showIcon
-          title={`${t.settings.testFailed}：${testText.title}`}
-          description={testText.detail}
+          title={failureTitle(t.settings.test, testError)}
+          description={describeError(testError).detail}
         />
       ) : null}
       {checks ? <ConnectionResults checks={checks} /> : null}
-    </div>
+    </PageLayout>
   );
 }

@@ -25,13 +25,15 @@ function setup(profile: ProfileView = corpProfile) {
     'settings.resetToDemo': () => ok({ ...profile, mode: 'demo', corpId: 'wwdemo', apps: [] }),
   });
   const switched: boolean[] = [];
+  let reachable = 0;
   const store = createSettingsStore(api, {
     onProfileChanged: (p, { corpSwitched }) => {
       changes.push(p);
       switched.push(corpSwitched);
     },
+    onContactsReachable: () => reachable++,
   });
-  return { api, store, saved, changes, switched };
+  return { api, store, saved, changes, switched, reachable: () => reachable };
 }
 
 describe('settings store', () => {
@@ -140,6 +142,29 @@ describe('settings store', () => {
     expect(ipText.detail).toContain('203.0.113.7');
     expect(ipText.detail).toContain('应用管理 → 应用');
     expect(checkFailureText(checks[2]!).detail).toContain('管理工具 → 通讯录同步');
+  });
+
+  it('a test connection that reaches the contacts API lets the shell start the first sync', async () => {
+    const { store, api, reachable } = setup();
+    const check = (target: string, ok_: boolean) => ({
+      target,
+      label: target,
+      ok: ok_,
+      code: ok_ ? null : 'WECOM_SECRET_INVALID',
+      errcode: ok_ ? null : 40001,
+      ip: null,
+    });
+    api.handlers['settings.testConnection'] = () =>
+      ok({ checks: [check('contacts', false), check('app:1000002', true)] });
+    await store.getState().testConnection();
+    expect(reachable()).toBe(0);
+    api.handlers['settings.testConnection'] = () => err('NETWORK');
+    await store.getState().testConnection();
+    expect(reachable()).toBe(0);
+    api.handlers['settings.testConnection'] = () =>
+      ok({ checks: [check('contacts', true), check('app:1000002', false)] });
+    await store.getState().testConnection();
+    expect(reachable()).toBe(1);
   });
 
   it('test connection failure is kept for display', async () => {

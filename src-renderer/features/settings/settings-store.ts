@@ -78,6 +78,11 @@ export interface SettingsStoreOptions {
    * another corp (or demo ↔ corp) is now current, so its cache must be synced first.
    */
   onProfileChanged?: (profile: ProfileView, info: { corpSwitched: boolean }) => void;
+  /**
+   * 测试连接 reached the contacts API: the shell may now fetch a newly configured corp's directory
+   * (its first sync) without waiting for a click on 「同步」.
+   */
+  onContactsReachable?: () => void;
 }
 
 const emptyDraft = (): ProfileDraft => ({
@@ -210,8 +215,12 @@ export function createSettingsStore(api: Api, options: SettingsStoreOptions = {}
         set({ busy: 'testing', checks: null, testError: null });
         const res = await api.call('settings.testConnection', {});
         set({ busy: 'idle' });
-        if (res.ok) set({ checks: res.value.checks });
-        else set({ testError: res.error });
+        if (!res.ok) {
+          set({ testError: res.error });
+          return;
+        }
+        set({ checks: res.value.checks });
+        if (res.value.checks.some((c) => c.target === 'contacts' && c.ok)) options.onContactsReachable?.();
       },
 
       async resetToDemo(opts = {}) {

@@ -1,13 +1,10 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   App as AntApp,
   Alert,
   Button,
-  Checkbox,
   Drawer,
   Form,
   Input,
-  InputNumber,
   Radio,
   Select,
   Space,
@@ -19,10 +16,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Member } from '../../../../src-main/contract';
 import { useOrgStore, useServices } from '../../../app/services-context';
 import { describeError } from '../../../i18n/error-messages.zh-CN';
-import { DeptSelect } from '../DeptPicker';
 import { deptPath } from '../edit-ops';
 import { searchMembers } from '../member-search';
 import { StatusTag } from '../StatusTag';
+import { DeptLinksField } from './DeptLinksField';
 import { useStage } from '../use-stage';
 import {
   checkWith,
@@ -219,6 +216,7 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
             name="userid"
             label="账号"
             tooltip="成员在企业微信中的唯一账号，创建后不能修改"
+            required={creating}
             rules={creating ? [rule('userid')] : []}
             validateTrigger={['onChange', 'onBlur']}
           >
@@ -227,6 +225,7 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
           <Form.Item
             name="name"
             label="姓名"
+            required
             rules={[rule('name')]}
             validateTrigger={['onChange', 'onBlur']}
             extra={
@@ -273,63 +272,7 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
               <Radio value="2">女</Radio>
             </Radio.Group>
           </Form.Item>
-          <Form.Item label="部门" required>
-            <Form.List
-              name="departments"
-              rules={[
-                {
-                  validator: (_, v: MemberFormValues['departments'] | undefined) => {
-                    const picked = (v ?? []).filter((d) => d?.departmentId != null);
-                    if (picked.length === 0) return Promise.reject(new Error('至少选择一个部门'));
-                    if (picked.length > 20) return Promise.reject(new Error('一名成员最多属于 20 个部门'));
-                    if (new Set(picked.map((d) => d.departmentId)).size !== picked.length)
-                      return Promise.reject(new Error('同一个部门不能选两次'));
-                    return Promise.resolve();
-                  },
-                },
-              ]}
-            >
-              {(fields, { add, remove }, { errors }) => (
-                <div className="dept-links">
-                  {fields.map((field, i) => (
-                    <div key={field.key} className="dept-link-row" data-testid="dept-link">
-                      <Form.Item name={[field.name, 'departmentId']} noStyle>
-                        <DeptSelect tree={tree} ariaLabel={`部门 ${i + 1}`} />
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'order']} noStyle>
-                        <InputNumber
-                          aria-label="排序"
-                          min={0}
-                          precision={0}
-                          placeholder="排序"
-                          style={{ width: 90 }}
-                        />
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'isLeader']} valuePropName="checked" noStyle>
-                        <Checkbox aria-label="部门负责人">部门负责人</Checkbox>
-                      </Form.Item>
-                      <Button
-                        type="text"
-                        icon={<MinusCircleOutlined />}
-                        aria-label="移除该部门"
-                        disabled={fields.length <= 1}
-                        onClick={() => remove(field.name)}
-                      />
-                    </div>
-                  ))}
-                  <Button
-                    size="small"
-                    icon={<PlusOutlined />}
-                    disabled={fields.length >= 20}
-                    onClick={() => add({ departmentId: null, order: 0, isLeader: false })}
-                  >
-                    添加部门
-                  </Button>
-                  <Form.ErrorList errors={errors} />
-                </div>
-              )}
-            </Form.List>
-          </Form.Item>
+          <DeptLinksField tree={tree} />
           <Form.Item name="mainDepartment" label="主部门" tooltip="成员资料中显示的部门">
             <Select aria-label="主部门" options={mainOptions} placeholder="从上面的部门中选择" />
           </Form.Item>

@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { act, fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { err, ok, type FakeHandlers } from '../../test-support/fake-api';
+import { change } from '../../test-support/org-edit-fixtures';
+import { renderWithServices } from '../../test-support/render-app';
+import { ChangesBar } from './ChangesBar';
+
+const listing = (canUndo: boolean, canRedo: boolean): FakeHandlers => ({
+  'orgEdit.listChanges': () =>
+    ok({ changes: canUndo ? [change(1, '把「骨科」改名为「骨外科」')] : [], canUndo, canRedo, diff: [] }),
+  'orgEdit.getPushState': () => ok({ conflicts: [], ops: [], runningJobId: null }),
+  'orgEdit.undo': () => ok({ changeId: 1 }),
+  'orgEdit.redo': () => ok({ changeId: 1 }),
+});
+
+async function renderBar(handlers: FakeHandlers) {
+  const app = renderWithServices(<ChangesBar />, handlers);
+  await act(async () => {}); // the bar's first refresh
+  const sent = () =>
+    app.api.calls.map((c) => c.name).filter((n) => n === 'orgEdit.undo' || n === 'orgEdit.redo');
+  const key = (
+    init: { key: string; ctrlKey?: boolean; shiftKey?: boolean; metaKey?: boolean },
+    target: Element = document.body,
+  ) =>
+    act(async () => {
+      fireEvent.keyDown(target, init);
+    });
+  return { ...app, sent, key };
+}
+
+describe('ChangesBar undo/redo', () => {
+  it('Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo', async () => {
+    const { sent, key } = await renderBar(listing(true, true));
+    await key({ key: 'z', ctrlKey: true });
+    await key({ key: 'y', ctrlKey: true });
+    await key({ key: 'Z', ctrlKey: true, shiftKey: true });
+    expect(sent()).toEqual(['orgEdit.undo', 'orgEdit.redo', 'orgEdit.redo']);
+  });
+
+  it('leaves Ctrl+Z to a text field being typed in', async () => {
+    const { sent, key } = await renderBar(listing(true, true));
+    const input = document.createElement('input');
+    document.body.append(input);
+    await key({ key: 'z', ctrlKey: true }, input);
+    input.remove();
+    expect(sent()).toEqual([]);
+  });
+
+  it('with nothing to undo or redo, the buttons are disabled and the keys do nothing', async () => {
+    const { sent, key } = await renderBar(listing(false, false));
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: '撤销' }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: '重做' }).disabled).toBe(true);
+    await key({ key: 'z', ctrlKey: true });
+    await key({ key: 'y', ctrlKey: true });
+    expect(sent()).toEqual([]);
+  });
+
+  it('the 撤销 button undoes, and a refusal is reported in Chinese', async () => {
+    await renderBar({ ...listing(true, false), 'orgEdit.undo': () => err('NETWORK') });
+    const undo = screen.getByRole<HTMLButtonElement>('button', { name: '撤销' });
+    expect(undo.disabled).toBe(false);
+    await act(async () => fireEvent.click(undo));
+    expect(await screen.findByText('撤销失败：无法连接企业微信（网络不通）')).toBeTruthy();
+  });
+});

@@ -1,0 +1,182 @@
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  DragOutlined,
+  EditOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { ComponentType } from 'react';
+import type { DeptActions } from './DeptActions';
+import type { DeptTree } from './dept-tree-model';
+import { isPinned } from './edit-ops';
+
+/** What a command is judged on: the tree as shown and the department it would act on. */
+export interface DeptCommandContext {
+  tree: DeptTree | null;
+  id: number | null;
+}
+
+export interface DeptShortcut {
+  /** As shown in tooltips and menus. */
+  label: string;
+  /** KeyboardEvent.key */
+  key: string;
+  alt?: boolean;
+}
+
+export interface DeptCommand {
+  key: 'newChild' | 'rename' | 'moveTo' | 'up' | 'down' | 'delete';
+  label: string;
+  icon: ComponentType;
+  shortcut?: DeptShortcut;
+  /** Shown as a toolbar button too (every command is in the menus). */
+  toolbar: boolean;
+  danger?: boolean;
+  isEnabled(ctx: DeptCommandContext): boolean;
+  /** Why it is disabled, in words for the clerk; null when enabled. */
+  disabledReason(ctx: DeptCommandContext): string | null;
+  run(actions: DeptActions, id: number): void;
+}
+
+type Rule = (ctx: DeptCommandContext) => string | null;
+
+const deptOf = ({ tree, id }: DeptCommandContext) => (id === null ? undefined : tree?.byId.get(id));
+
+const selected: Rule = (ctx) => (deptOf(ctx) ? null : '请先在左侧选择一个部门');
+const notDeleted: Rule = (ctx) => {
+  const d = deptOf(ctx);
+  return d?.pending === 'deleted' ? `「${d.name}」已标记删除` : null;
+};
+// The six top groups keep their names and places (WeCom-side too, everything hangs off them).
+const notPinned: Rule = (ctx) => {
+  const d = deptOf(ctx);
+  return d && isPinned(d) ? `「${d.name}」是固定的六大组别之一，不能改名` : null;
+};
+const notFixed =
+  (verb: string): Rule =>
+  (ctx) => {
+    const d = deptOf(ctx);
+    if (!d) return null;
+    if (isPinned(d)) return `「${d.name}」是固定的六大组别之一，不能${verb}`;
+    return ctx.tree?.byId.has(d.parentid) ? null : `「${d.name}」是最顶层部门，不能${verb}`;
+  };
+
+/** The first reason that applies, in order. */
+const all =
+  (...rules: Rule[]): Rule =>
+  (ctx) => {
+    for (const rule of rules) {
+      const reason = rule(ctx);
+      if (reason !== null) return reason;
+    }
+    return null;
+  };
+
+function command(def: Omit<DeptCommand, 'isEnabled' | 'disabledReason'> & { rule: Rule }): DeptCommand {
+  const { rule, ...rest } = def;
+  return { ...rest, isEnabled: (ctx) => rule(ctx) === null, disabledReason: rule };
+}
+
+/**
+ * Every department command, once: the toolbar, the context menu, the 「…」 menu and the tree's
+ * hotkeys are all drawn from this list, in this order. A new command is one entry here.
+ */
+export const deptCommands: readonly DeptCommand[] = [
+  command({
+    key: 'newChild',
+    label: '新建子部门',
+    icon: PlusOutlined,
+    shortcut: { label: 'Insert', key: 'Insert' },
+    toolbar: true,
+    rule: all(selected, notDeleted),
+    run: (a, id) => a.newChild(id),
+  }),
+  command({
+    key: 'rename',
+    label: '重命名',
+    icon: EditOutlined,
+    shortcut: { label: 'F2', key: 'F2' },
+    toolbar: true,
+    rule: all(selected, notDeleted, notPinned),
+    run: (a, id) => a.rename(id),
+  }),
+  command({
+    key: 'moveTo',
+    label: '移动到…',
+    icon: DragOutlined,
+    toolbar: false,
+    rule: all(selected, notDeleted, notFixed('移动')),
+    run: (a, id) => a.moveTo(id),
+  }),
+  command({
+    key: 'up',
+    label: '上移',
+    icon: ArrowUpOutlined,
+    shortcut: { label: 'Alt+↑', key: 'ArrowUp', alt: true },
+    toolbar: true,
+    rule: all(selected, notDeleted, notFixed('调整顺序')),
+    run: (a, id) => void a.moveStep(id, -1),
+  }),
+  command({
+    key: 'down',
+    label: '下移',
+    icon: ArrowDownOutlined,
+    shortcut: { label: 'Alt+↓', key: 'ArrowDown', alt: true },
+    toolbar: true,
+    rule: all(selected, notDeleted, notFixed('调整顺序')),
+    run: (a, id) => void a.moveStep(id, 1),
+  }),
+  command({
+    key: 'delete',
+    label: '删除部门',
+    icon: DeleteOutlined,
+    shortcut: { label: 'Del', key: 'Delete' },
+    toolbar: true,
+    danger: true,
+    rule: all(selected, notDeleted, notFixed('删除')),
+    run: (a, id) => a.remove(id),
+  }),
+];
+
+/** 「重命名（F2）」 */
+export const commandTitle = (c: DeptCommand): string =>
+  c.shortcut ? `${c.label}（${c.shortcut.label}）` : c.label;
+
+/** The command a key press in the tree stands for (Ctrl/⌘ combinations are left to others). */
+export function commandForKey(
+  e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>,
+): DeptCommand | undefined {
+  if (e.ctrlKey || e.metaKey) return undefined;
+  return deptCommands.find((c) => c.shortcut?.key === e.key && !!c.shortcut.alt === e.altKey);
+}
+
+export function commandByKey(key: string): DeptCommand | undefined {
+  return deptCommands.find((c) => c.key === key);
+}
+
+type MenuItems = NonNullable<MenuProps['items']>;
+
+/** The context menu and the 「…」 menu; a disabled entry carries its reason as its title. */
+export function deptMenuItems(ctx: DeptCommandContext): MenuItems {
+  const items: MenuItems = [];
+  for (const c of deptCommands) {
+    if (c.danger) items.push({ type: 'divider' });
+    const reason = c.disabledReason(ctx);
+    items.push({
+      key: c.key,
+      label: c.label,
+      extra: c.shortcut?.label,
+      danger: c.danger,
+      disabled: reason !== null,
+      title: reason ?? undefined,
+    });
+  }
+  return items;
+}
+
+/** Runs a command picked from a menu by its key. */
+export function runDeptCommand(actions: DeptActions, key: string, id: number): void {
+  commandByKey(key)?.run(actions, id);
+}

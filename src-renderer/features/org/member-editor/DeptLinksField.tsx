@@ -1,0 +1,68 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Form, InputNumber } from 'antd';
+import type { DeptTree } from '../dept-tree-model';
+import { DeptSelect } from '../DeptPicker';
+import type { MemberFormValues } from './member-form';
+
+/** 部门: the member's departments (1 to 20), each with its order and whether they lead it. */
+export function DeptLinksField({ tree }: { tree: DeptTree | null }) {
+  return (
+    <Form.Item label="部门" required>
+      <Form.List
+        name="departments"
+        rules={[
+          {
+            validator: (_, v: MemberFormValues['departments'] | undefined) => {
+              const picked = (v ?? []).filter((d) => d?.departmentId != null);
+              if (picked.length === 0) return Promise.reject(new Error('至少选择一个部门'));
+              if (picked.length > 20) return Promise.reject(new Error('一名成员最多属于 20 个部门'));
+              if (new Set(picked.map((d) => d.departmentId)).size !== picked.length)
+                return Promise.reject(new Error('同一个部门不能选两次'));
+              return Promise.resolve();
+            },
+          },
+        ]}
+      >
+        {(fields, { add, remove }, { errors }) => (
+          <div className="dept-links">
+            {fields.map((field, i) => (
+              <div key={field.key} className="dept-link-row" data-testid="dept-link">
+                <Form.Item name={[field.name, 'departmentId']} noStyle>
+                  <DeptSelect tree={tree} ariaLabel={`部门 ${i + 1}`} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'order']} noStyle>
+                  <InputNumber
+                    aria-label="排序"
+                    min={0}
+                    precision={0}
+                    placeholder="排序"
+                    style={{ width: 90 }}
+                  />
+                </Form.Item>
+                <Form.Item name={[field.name, 'isLeader']} valuePropName="checked" noStyle>
+                  <Checkbox aria-label="部门负责人">部门负责人</Checkbox>
+                </Form.Item>
+                <Button
+                  type="text"
+                  icon={<MinusCircleOutlined />}
+                  aria-label="移除该部门"
+                  disabled={fields.length <= 1}
+                  onClick={() => remove(field.name)}
+                />
+              </div>
+            ))}
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              disabled={fields.length >= 20}
+              onClick={() => add({ departmentId: null, order: 0, isLeader: false })}
+            >
+              添加部门
+            </Button>
+            <Form.ErrorList errors={errors} />
+          </div>
+        )}
+      </Form.List>
+    </Form.Item>
+  );
+}
