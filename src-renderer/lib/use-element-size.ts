@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { startTransition, useLayoutEffect, useState, type RefObject } from 'react';
 
 /** Tracks an element's content box; virtual lists need a pixel height. */
 export function useElementSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {
@@ -8,10 +8,14 @@ export function useElementSize(ref: RefObject<HTMLElement | null>): { width: num
     if (!el) return;
     const update = () => {
       const { width, height } = el.getBoundingClientRect();
-      setSize((prev) =>
-        Math.round(prev.width) === Math.round(width) && Math.round(prev.height) === Math.round(height)
-          ? prev
-          : { width, height },
+      // An interruptible render: measuring right after mount would otherwise re-render a whole
+      // virtual list synchronously, in the same long task as the mount's commit.
+      startTransition(() =>
+        setSize((prev) =>
+          Math.round(prev.width) === Math.round(width) && Math.round(prev.height) === Math.round(height)
+            ? prev
+            : { width, height },
+        ),
       );
     };
     update();

@@ -2,7 +2,7 @@ import { Alert, Button, Empty, Spin, Typography } from 'antd';
 import { useOrgStore, useServices } from '../../app/services-context';
 import { describeError } from '../../i18n/error-messages.zh-CN';
 import { t } from '../../i18n/zh-CN';
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useDeferredValue, useEffect, useState } from 'react';
 import { DeptActionsProvider } from './DeptActions';
 import { DeptToolbar } from './DeptToolbar';
 import { DeptTree } from './DeptTree';
@@ -24,14 +24,22 @@ export function OrgPage() {
   const [editor, setEditor] = useState<EditorTarget>(null);
   // The tree paints first; the member table (the heaviest antd part) mounts in a later, interruptible
   // render, so opening the page never blocks the main thread as one long task.
+  const ready = status === 'ready' && hasDepartments;
+  // The tree and its toolbar (the first antd styles of the page) also mount in an interruptible
+  // render: a store update renders synchronously, so the data arriving would otherwise mount the whole
+  // page in one long task. Until then the spinner stays.
+  const showSplit = useDeferredValue(ready, false) && ready;
   const [membersMounted, setMembersMounted] = useState(false);
   useEffect(() => {
+    if (!showSplit || membersMounted) return;
     const frame = requestAnimationFrame(() => startTransition(() => setMembersMounted(true)));
     return () => cancelAnimationFrame(frame);
-  }, []);
+  }, [showSplit, membersMounted]);
 
   let body;
-  if (status === 'ready' && hasDepartments) {
+  if (ready && !showSplit) {
+    body = <Spin className="org-loading" />;
+  } else if (ready) {
     body = (
       <DeptActionsProvider>
         <div className="org-split">
