@@ -33,7 +33,7 @@ test('a new member: duplicates found while typing, a taken mobile refused, then 
   await drawer.getByLabel('姓名').fill(twin.name);
   await expect(drawer.getByTestId('dup-name')).toContainText(twin.name);
   await drawer.getByLabel('手机').fill(twin.mobile);
-  await expect(drawer).toContainText(`该手机号已被 ${twin.name} 使用`);
+  await expect(drawer).toContainText(`已被 ${twin.name}（${twin.userid}）使用`);
   await drawer.getByLabel('职务').fill('护师');
   await drawer.getByRole('button', { name: '保存' }).click();
   // Refused while the mobile is taken: nothing staged, the drawer stays with the clerk's input.
@@ -41,7 +41,7 @@ test('a new member: duplicates found while typing, a taken mobile refused, then 
   await new Changes(page).expectPending(0);
 
   await drawer.getByLabel('手机').fill('13900009999');
-  await expect(drawer).not.toContainText('该手机号已被');
+  await expect(drawer).not.toContainText('同一企业内不能重复');
   await drawer.getByRole('button', { name: '保存' }).click();
   await expect(drawer).toBeHidden();
   // Found by name, next to the namesake, before anything is pushed.

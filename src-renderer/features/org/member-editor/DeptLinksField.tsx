@@ -2,10 +2,11 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, InputNumber } from 'antd';
 import type { DeptTree } from '../dept-tree-model';
 import { DeptSelect } from '../DeptPicker';
-import type { MemberFormValues } from './member-form';
+import { departmentsError, type MemberFormValues } from './member-form';
 
 /** 部门: the member's departments (1 to 20), each with its order and whether they lead it. */
 export function DeptLinksField({ tree }: { tree: DeptTree | null }) {
+  const deptName = (id: number) => tree?.byId.get(id)?.name;
   return (
     <Form.Item label="部门" required>
       <Form.List
@@ -13,12 +14,9 @@ export function DeptLinksField({ tree }: { tree: DeptTree | null }) {
         rules={[
           {
             validator: (_, v: MemberFormValues['departments'] | undefined) => {
-              const picked = (v ?? []).filter((d) => d?.departmentId != null);
-              if (picked.length === 0) return Promise.reject(new Error('至少选择一个部门'));
-              if (picked.length > 20) return Promise.reject(new Error('一名成员最多属于 20 个部门'));
-              if (new Set(picked.map((d) => d.departmentId)).size !== picked.length)
-                return Promise.reject(new Error('同一个部门不能选两次'));
-              return Promise.resolve();
+              // The domain's rules and words, as main checks them.
+              const problem = departmentsError(v ?? [], deptName);
+              return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
             },
           },
         ]}

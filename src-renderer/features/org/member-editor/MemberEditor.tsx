@@ -26,6 +26,7 @@ import {
   fieldSchemas,
   formToOps,
   memberToForm,
+  mobileTakenError,
   validateForm,
   type MemberFormValues,
 } from './member-form';
@@ -121,8 +122,8 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
     return () => clearTimeout(timer);
   }, [name, mobile, open, original, api]);
 
-  const mobileDupText =
-    dupMobile.length > 0 ? `该手机号已被 ${dupMobile.map((d) => d.name).join('、')} 使用` : null;
+  // The same words main uses when it refuses a taken mobile.
+  const mobileDupText = mobileTakenError(mobile ?? '', dupMobile);
 
   const departments = Form.useWatch('departments', form) ?? [];
   const mainOptions = departments
