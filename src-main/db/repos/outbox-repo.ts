@@ -202,17 +202,22 @@ export class OutboxRepo {
         [batchId],
       );
       if ((open?.n ?? 0) > 0) return false;
-      await this.db.run(
-        "UPDATE push_batches SET status = 'done', finished_at = ? WHERE id = ? AND status = 'open'",
-        [at, batchId],
-      );
-      await this.db.run(
-        'DELETE FROM conflicts WHERE change_id IN (SELECT id FROM staged_changes WHERE batch_id = ?)',
-        [batchId],
-      );
-      await this.db.run('DELETE FROM staged_changes WHERE batch_id = ?', [batchId]);
+      await this.settle(batchId, 'done', at);
       return true;
     });
+  }
+
+  /** Ends an open batch; its staged changes (and their conflicts) leave the list. Inside a transaction. */
+  private async settle(batchId: number, status: 'done' | 'abandoned', at: string): Promise<number> {
+    await this.db.run(
+      "UPDATE push_batches SET status = ?, finished_at = ? WHERE id = ? AND status = 'open'",
+      [status, at, batchId],
+    );
+    await this.db.run(
+      'DELETE FROM conflicts WHERE change_id IN (SELECT id FROM staged_changes WHERE batch_id = ?)',
+      [batchId],
+    );
+    return (await this.db.run('DELETE FROM staged_changes WHERE batch_id = ?', [batchId])).changes;
   }
 
   /**
@@ -231,15 +236,7 @@ export class OutboxRepo {
         "UPDATE outbox SET status = 'skipped', updated_at = ? WHERE batch_id = ? AND status IN ('pending', 'failed')",
         [at, batchId],
       );
-      await this.db.run(
-        "UPDATE push_batches SET status = 'abandoned', finished_at = ? WHERE id = ? AND status = 'open'",
-        [at, batchId],
-      );
-      await this.db.run(
-        'DELETE FROM conflicts WHERE change_id IN (SELECT id FROM staged_changes WHERE batch_id = ?)',
-        [batchId],
-      );
-      return (await this.db.run('DELETE FROM staged_changes WHERE batch_id = ?', [batchId])).changes;
+      return this.settle(batchId, 'abandoned', at);
     });
   }
 
