@@ -246,9 +246,7 @@ export class OutboxRepo {
       'SELECT kind, local_id, remote_id FROM id_map WHERE batch_id = ?',
       [batchId],
     );
-    const out: IdMap = { department: new Map(), tag: new Map() };
-    for (const r of rows) (r.kind === 'tag' ? out.tag : out.department).set(r.local_id, r.remote_id);
-    return out;
+    return toIdMap(rows);
   }
 
   /** Local → WeCom ids of every closed batch of the corp, to rewrite changes staged while they ran. */
@@ -258,9 +256,7 @@ export class OutboxRepo {
        WHERE b.corp_id = ? AND b.status = 'done'`,
       [corpId],
     );
-    const out: IdMap = { department: new Map(), tag: new Map() };
-    for (const r of rows) (r.kind === 'tag' ? out.tag : out.department).set(r.local_id, r.remote_id);
-    return out;
+    return toIdMap(rows);
   }
 
   /** What the push dialog shows: the rows of every open batch, else of the latest one. */
@@ -311,6 +307,12 @@ export function definedId(call: OutboxCall): { kind: IdKind; localId: number } |
   if (call.kind === 'dept.create') return { kind: 'department', localId: call.localId };
   if (call.kind === 'tag.create') return { kind: 'tag', localId: call.localId };
   return null;
+}
+
+function toIdMap(rows: ReadonlyArray<{ kind: string; local_id: number; remote_id: number }>): IdMap {
+  const out: IdMap = { department: new Map(), tag: new Map() };
+  for (const r of rows) (r.kind === 'tag' ? out.tag : out.department).set(r.local_id, r.remote_id);
+  return out;
 }
 
 function toRow(r: Record<string, unknown>): OutboxRow {
