@@ -44,7 +44,7 @@ interface AppDef {
   createdAfter20220620: boolean;
 }
 
-const APPS: AppDef[] = [
+export const APPS: AppDef[] = [
   { name: '新区医院小助手', purpose: '小助手', agentid: 1000002, createdAfter20220620: false },
   { name: '学科公告', purpose: '学科公告', agentid: 1000003, createdAfter20220620: true },
   { name: '会议助手', purpose: '会议助手', agentid: 1000004, createdAfter20220620: false },

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { makeCredentials, type SandboxCredentials } from './credentials';
 import { Faults, type FaultControls } from './faults';
 import { DEFAULT_MEMBERS, DEFAULT_SEED, seedHospital } from './seed/hospital';
+import { Messaging } from './messaging';
 import { createSandboxServer } from './server';
 import { SandboxState } from './state';
 import { TokenStore } from './tokens';
@@ -44,6 +45,8 @@ export interface RunningSandbox {
   faults: FaultControls;
   /** direct read access for tests (departments, users, tags, invites) */
   state: SandboxState;
+  /** app messages: inboxes, media, the sandbox clock, visible ranges */
+  messaging: Messaging;
   close(): Promise<void>;
 }
 
@@ -62,7 +65,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   const { corpId, contactsSecret, appSecretPrefix } = opts;
   const credentials = makeCredentials({ corpId, contactsSecret, appSecretPrefix });
   const controls = opts.controls ?? true;
-  const server = createSandboxServer({ state, faults, tokens, credentials, reseed, controls });
+  const messaging = new Messaging();
+  const server = createSandboxServer({ state, faults, messaging, tokens, credentials, reseed, controls });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -79,6 +83,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     credentials,
     faults,
     state,
+    messaging,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

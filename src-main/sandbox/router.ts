@@ -8,6 +8,9 @@ import {
   departmentSimplelist,
   departmentUpdate,
 } from './handlers/departments';
+import { agentGet } from './handlers/agent';
+import { mediaGet, mediaUpload, mediaUploadImg } from './handlers/media';
+import { messageRecall, messageSend } from './handlers/message';
 import { tagAddUsers, tagCreate, tagDelete, tagDelUsers, tagGet, tagList, tagUpdate } from './handlers/tags';
 import {
   userBatchdelete,
@@ -25,14 +28,17 @@ import {
  * - read: any token (apps see the whole org: their visible range is the root department)
  * - contacts: contacts-sync secret only, apps get 48002 (contacts writes, user/list_id)
  * - tag-write: contacts secret or an app; ownership is checked by the handler (81011)
+ * - app: an app token only, the contacts secret gets 48002 (message/send, agent/get)
  */
-export type Access = 'read' | 'contacts' | 'tag-write';
+export type Access = 'read' | 'contacts' | 'tag-write' | 'app';
 
 export interface Route {
   method: 'GET' | 'POST';
   access: Access;
   /** a "detail" read the contacts secret loses under the 48009 restriction */
   detail?: boolean;
+  /** the body is multipart/form-data (uploads), not JSON */
+  multipart?: boolean;
   handler: Handler;
 }
 
@@ -63,4 +69,12 @@ export const ROUTES: Record<string, Route> = {
 
   // batch/invite needs view permission on the invitees, which every app here has (doc 90975)
   'batch/invite': { method: 'POST', access: 'read', handler: batchInvite },
+
+  'message/send': { method: 'POST', access: 'app', handler: messageSend },
+  'message/recall': { method: 'POST', access: 'app', handler: messageRecall },
+  // media is shared by every app of the corp; the contacts secret uploads import CSVs too
+  'media/upload': { method: 'POST', access: 'read', multipart: true, handler: mediaUpload },
+  'media/uploadimg': { method: 'POST', access: 'read', multipart: true, handler: mediaUploadImg },
+  'media/get': { method: 'GET', access: 'read', handler: mediaGet },
+  'agent/get': { method: 'GET', access: 'app', handler: agentGet },
 };

@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Ctx, HandlerResult } from './context';
+import { RawReply, type Ctx, type HandlerResult } from './context';
 import type { SandboxCredentials } from './credentials';
 import { ApiError, formatErrmsg } from './errors';
 import { applyFault } from './fault-control';
 import { normalizeIp, type Faults } from './faults';
 import { gettoken } from './handlers/token';
+import { handleMessagingControl } from './messaging/controls';
+import type { Messaging } from './messaging';
 import { gatewayErrorPage } from './reply-faults';
 import { ROUTES } from './router';
 import type { SandboxState } from './state';
@@ -14,6 +16,7 @@ import type { SeedData } from './types';
 export interface ServerDeps {
   state: SandboxState;
   faults: Faults;
+  messaging: Messaging;
   tokens: TokenStore;
   credentials: SandboxCredentials;
   reseed: () => SeedData;
@@ -21,11 +24,17 @@ export interface ServerDeps {
   controls: boolean;
 }
 
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
+// a 20 MB file plus its multipart framing must fit; anything longer is cut and flagged
+const MAX_BODY_BYTES = 21 * 1024 * 1024;
+
+interface Body {
+  bytes: Buffer;
+  truncated: boolean;
+}
 /** a literal \uXXXX escape (not an escaped backslash followed by "u") */
 const UNICODE_ESCAPE = /(?<!\\)(?:\\\\)*\\u[0-9a-fA-F]{4}/;
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Body> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -33,7 +42,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       size += c.length;
       if (size <= MAX_BODY_BYTES) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve({ bytes: Buffer.concat(chunks), truncated: size > MAX_BODY_BYTES }));
     req.on('error', reject);
   });
 }
@@ -74,7 +83,12 @@ function sendError(res: ServerResponse, ip: string, err: ApiError, status = 200)
   sendEnvelope(res, err.errcode, formatErrmsg(err.errcode, ip, err.message), err.extra, status);
 }
 
-function sendResult(res: ServerResponse, result: HandlerResult): void {
+function sendResult(res: ServerResponse, result: HandlerResult | RawReply): void {
+  if (result instanceof RawReply) {
+    res.writeHead(result.status, { ...result.headers, 'Content-Length': String(result.body.length) });
+    res.end(result.body);
+    return;
+  }
   const { errmsg, ...fields } = result;
   sendEnvelope(res, 0, errmsg ?? 'ok', fields);
 }
@@ -99,7 +113,7 @@ function answer(
   res: ServerResponse,
   path: string,
   ip: string,
-  run: () => HandlerResult,
+  run: () => HandlerResult | RawReply,
 ): void {
   const fault = deps.faults.takeAfterApply(path);
   if (!fault) return sendResult(res, run());
@@ -127,10 +141,10 @@ function control(
   deps: ServerDeps,
   req: IncomingMessage,
   res: ServerResponse,
-  path: string,
+  url: URL,
   bodyText: string,
 ): void {
-  const route = `${req.method ?? 'GET'} ${path}`;
+  const route = `${req.method ?? 'GET'} ${url.pathname}`;
   try {
     switch (route) {
       case 'POST /__sandbox/faults':
@@ -146,10 +160,14 @@ function control(
         // data and faults go back to the seed; issued tokens stay valid so clients keep working
         deps.state.load(deps.reseed());
         deps.faults.reset();
+        deps.messaging.reset();
         sendJson(res, 200, { ok: true });
         return;
-      default:
-        sendJson(res, 404, { ok: false, error: `unknown control endpoint ${route}` });
+      default: {
+        const answer = handleMessagingControl(deps.messaging, deps.state, route, url, bodyText);
+        if (answer) sendJson(res, 200, answer);
+        else sendJson(res, 404, { ok: false, error: `unknown control endpoint ${route}` });
+      }
     }
   } catch (e) {
     sendJson(res, 400, { ok: false, error: e instanceof Error ? e.message : String(e) });
@@ -162,8 +180,9 @@ async function handleCgi(
   res: ServerResponse,
   url: URL,
   ip: string,
-  bodyText: string,
+  raw: Body,
 ): Promise<void> {
+  const bodyText = raw.bytes.toString('utf8');
   const { faults, tokens, state } = deps;
   const path = url.pathname.slice('/cgi-bin/'.length).replace(/\/+$/, '');
   faults.recordCall(path);
@@ -199,11 +218,12 @@ async function handleCgi(
   if (!faults.ipAllowed(principal.kind === 'contacts' ? 'contacts' : principal.agentid, ip))
     throw new ApiError(60020);
   if (principal.kind === 'app' && route.access === 'contacts') throw new ApiError(48002);
+  if (principal.kind === 'contacts' && route.access === 'app') throw new ApiError(48002);
   if (principal.kind === 'contacts' && route.detail && faults.contactDetailsForbidden)
     throw new ApiError(48009);
 
   let body: Record<string, unknown> = {};
-  if (route.method === 'POST') {
+  if (route.method === 'POST' && !route.multipart) {
     // a POST API called with GET has no body to read: WeCom answers 40058 (errcode page, item 5)
     if (req.method !== 'POST') throw new ApiError(40058);
     if (UNICODE_ESCAPE.test(bodyText)) throw new ApiError(40033);
@@ -218,7 +238,20 @@ async function handleCgi(
   }
   // GET APIs also accept POST (parameters are read from the query string either way)
 
-  const ctx: Ctx = { state, faults, principal, query: url.searchParams, body, ip };
+  const ctx: Ctx = {
+    state,
+    faults,
+    messaging: deps.messaging,
+    principal,
+    query: url.searchParams,
+    body,
+    rawBody: bodyText,
+    rawBuffer: raw.bytes,
+    bodyTruncated: raw.truncated,
+    contentType: req.headers['content-type'],
+    rangeHeader: req.headers.range,
+    ip,
+  };
   answer(deps, req, res, path, ip, () => route.handler(ctx));
 }
 
@@ -226,14 +259,14 @@ export function createSandboxServer(deps: ServerDeps): Server {
   return createServer((req, res) => {
     const ip = normalizeIp(req.socket.remoteAddress ?? '');
     void (async () => {
-      const bodyText = await readBody(req);
+      const raw = await readBody(req);
       const url = new URL(req.url ?? '/', 'http://sandbox.local');
       if (deps.controls && url.pathname.startsWith('/__sandbox/'))
-        return control(deps, req, res, url.pathname, bodyText);
+        return control(deps, req, res, url, raw.bytes.toString('utf8'));
       if (!url.pathname.startsWith('/cgi-bin/')) {
         return sendError(res, ip, new ApiError(40058, {}, `invalid api path ${url.pathname}`), 404);
       }
-      await handleCgi(deps, req, res, url, ip, bodyText);
+      await handleCgi(deps, req, res, url, ip, raw);
     })().catch((e: unknown) => {
       if (res.headersSent || res.destroyed) return;
       if (e instanceof ApiError) return sendError(res, ip, e);
