@@ -68,6 +68,14 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH
 export type Envelope = { errcode: number; errmsg: string } & Record<string, unknown>;
 
 /**
+ * A request body built afresh for every attempt (a multipart stream can be read only once, and a
+ * token refresh sends the call again).
+ */
+export class FreshBody {
+  constructor(readonly make: () => { data: unknown; headers: Record<string, string> }) {}
+}
+
+/**
  * The WeCom transport: token injection, errcode checking, one token refresh on 40014/42001/41001,
  * backoff retries only for transient failures (and for non-idempotent calls only for failures
  * that certainly did not apply), per-family rate limits, and redacted errors.
@@ -222,11 +230,13 @@ export class WecomHttp {
     const path = url.replace(/^\/cgi-bin\//, '');
     let res;
     try {
+      const fresh = data instanceof FreshBody ? data.make() : undefined;
       res = await this.ax.request({
         method,
         url,
         params,
-        data: method === 'POST' ? (data ?? {}) : undefined,
+        data: fresh ? fresh.data : method === 'POST' ? (data ?? {}) : undefined,
+        ...(fresh ? { headers: fresh.headers, maxBodyLength: Infinity, maxContentLength: Infinity } : {}),
       });
     } catch (e) {
       const err = e as { code?: string; message?: string };
