@@ -6,7 +6,7 @@ import {
 } from '../../domain/message-limits';
 import { RawReply, type Ctx, type HandlerResult } from '../context';
 import { msgError } from '../messaging/errmsgs';
-import { sniff } from '../messaging/media-store';
+import { sniff } from '../../domain/media-kind';
 import { boundaryOf, parseMultipart, type FormPart } from '../messaging/multipart';
 
 const MEDIA_TYPES: readonly MediaType[] = ['image', 'voice', 'video', 'file'];

@@ -56,12 +56,3 @@ export class MediaStore {
     this.uploads = 0;
   }
 }
-
-/** What the bytes are, by their first bytes; WeCom checks content, not the name. */
-export function sniff(data: Buffer): 'jpg' | 'png' | 'amr' | 'mp4' | 'other' {
-  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpg';
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
-  if (data.subarray(0, 6).toString('latin1') === '#!AMR\n') return 'amr';
-  if (data.subarray(4, 8).toString('latin1') === 'ftyp') return 'mp4';
-  return 'other';
-}
