@@ -10,6 +10,11 @@ import { OutboxRepo } from './db/repos/outbox-repo';
 import { RulesRepo } from './db/repos/rules-repo';
 import { OutboxService } from './services/outbox/outbox-service';
 import { contactsSource } from './services/outbox/contacts-source';
+import { noticesSource } from './services/outbox/notices-source';
+import { routeCalls } from './services/outbox/route';
+import { NoticesRepo } from './db/repos/notices-repo';
+import { AttachmentStore } from './services/notices/attachment-store';
+import { NoticeService } from './services/notices/notice-service';
 import { ActivationService } from './services/org-edit/activation-service';
 import { OrgEditService } from './services/org-edit/org-edit-service';
 import { PushService } from './services/org-edit/push-service';
@@ -49,6 +54,8 @@ export interface Services {
   settings: SettingsService;
   corp: CorpContext;
   jobs: JobRunner;
+  notices: NoticeService;
+  files: AttachmentStore;
   close(): Promise<void>;
 }
 
@@ -77,7 +84,23 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
   const rulesRepo = new RulesRepo(db);
   const auditRepo = new AuditRepo(db);
   const now = () => new Date().toISOString();
-  const outbox = new OutboxService({ repo: outboxRepo, handlers: contactsSource(corp), logger, now });
+  const noticesRepo = new NoticesRepo(db);
+  const files = new AttachmentStore(join(config.dataDir, 'attachments'));
+  const callHandlers = routeCalls({
+    contacts: contactsSource(corp),
+    notices: noticesSource(corp, noticesRepo, files, Date.now),
+  });
+  const outbox = new OutboxService({ repo: outboxRepo, handlers: callHandlers, logger, now });
+  const notices = new NoticeService({
+    repo: noticesRepo,
+    org: orgRepo,
+    outbox,
+    outboxRepo,
+    files,
+    corp,
+    logger,
+    nowMs: Date.now,
+  });
   const org = new OrgService({
     repo: orgRepo,
     runs: runsRepo,
@@ -194,6 +217,8 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     settings,
     corp,
     jobs,
+    notices,
+    files,
     close: async () => {
       connectivity.stop();
       for (const id of [jobs.runningOf('org.sync'), jobs.runningOf('org.push')]) if (id) jobs.cancel(id);

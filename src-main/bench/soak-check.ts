@@ -254,5 +254,10 @@ export function effectPresent(
     }
     case 'member.invite':
       return false;
+    case 'message.send':
+      // the contacts soak sends no messages; a message's effect is its recipients' inboxes
+      return false;
+    case 'media.upload':
+      return false;
   }
 }

@@ -6,3 +6,4 @@ export * from './procedures';
 export * from './settings';
 export * from './outbox';
 export * from './message-calls';
+export * from './notices';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MediaUploadCall, MessageSendCall } from './message-calls';
 
 /**
  * What the outbox records: domain calls, not wire bodies. Only src-main/wecom/ turns a call into
@@ -70,9 +71,13 @@ export type ContactsCall = z.infer<typeof ContactsCall>;
 export type ContactsCallKind = ContactsCall['kind'];
 export type CallOf<K extends ContactsCallKind> = Extract<ContactsCall, { kind: K }>;
 
-/** Every kind the outbox can hold; notices, media, vault and meetings add theirs here. */
-export const OutboxCall = ContactsCall;
-export type OutboxCall = ContactsCall;
+/** Every kind the outbox can hold; vault and meetings add theirs here. */
+export const OutboxCall = z.union([ContactsCall, MessageSendCall, MediaUploadCall]);
+export type OutboxCall = ContactsCall | MessageSendCall | MediaUploadCall;
+
+export function isContactsCall(c: OutboxCall): c is ContactsCall {
+  return c.kind !== 'message.send' && c.kind !== 'media.upload';
+}
 
 /**
  * pending: recorded, not sent. sending: claimed and (maybe) sent — its outcome is read back from WeCom

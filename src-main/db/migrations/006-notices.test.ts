@@ -35,8 +35,8 @@ describe('migration 006-notices', () => {
     ).rejects.toThrow(/FOREIGN KEY/);
     const notice = (seq: number) =>
       db.run(
-        `INSERT INTO notices (corp_id, agentid, issuer, doc_year, doc_seq, doc_no, title, meta, content, recipients, head_count, status, created_at)
-         VALUES ('ww1', 1000002, '综合部', 2026, ?, 'x', 't', '{}', '{}', '{}', 1, 'sent', 't')`,
+        `INSERT INTO notices (corp_id, agentid, issuer, doc_year, doc_seq, doc_no, title, meta, content, recipients, fingerprint, head_count, status, created_at)
+         VALUES ('ww1', 1000002, '综合部', 2026, ?, 'x', 't', '{}', '{}', '{}', 'f', 1, 'sent', 't')`,
         [seq],
       );
     await notice(1);

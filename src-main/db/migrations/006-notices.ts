@@ -56,6 +56,7 @@ CREATE TABLE notices (
   meta TEXT NOT NULL,
   content TEXT NOT NULL,
   recipients TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
   head_count INTEGER NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('scheduled', 'sending', 'sent', 'partial', 'failed', 'recalled', 'cancelled')),
   scheduled_at TEXT,
@@ -65,4 +66,5 @@ CREATE TABLE notices (
   UNIQUE (corp_id, issuer, doc_year, doc_seq)
 ) STRICT;
 CREATE INDEX notices_corp_status ON notices(corp_id, status, scheduled_at);
+CREATE INDEX notices_fingerprint ON notices(corp_id, fingerprint);
 `;

@@ -4,7 +4,7 @@ import type { OutboxCall } from '../../contract/outbox';
 import type { NewOutboxRow, OutboxRepo, OutboxRow } from '../../db/repos/outbox-repo';
 import type { Logger } from '../../platform/logger';
 import { toAppError } from '../../wecom/errors';
-import type { HandlerSource, OutboxHandler } from './handler';
+import { NotSentError, type HandlerSource, type OutboxHandler } from './handler';
 import { outcomeOf, stopsTheBatch } from './outcome';
 import { UnresolvedIdError, resolveCall } from './placeholders';
 
@@ -129,6 +129,10 @@ export class OutboxService {
     h: OutboxHandler,
     e: unknown,
   ): Promise<void> {
+    if (e instanceof NotSentError) {
+      await this.d.repo.markFailed(row, this.d.now(), e.code, null, e.message);
+      return;
+    }
     const outcome = outcomeOf(e);
     if (outcome === 'unsent') {
       await this.d.repo.release(row.id, this.d.now());
@@ -144,9 +148,10 @@ export class OutboxService {
     }
     // A re-sent create meeting "exists", or delete meeting "not found", may be our own earlier call.
     if (row.attempts > 1 && h.meansApplied(call, e)) {
-      const r = await h.reconcile(call);
+      const r = await h.reconcile(call, { sentAt: row.updatedAt });
       if (r.applied) {
-        await this.d.repo.markDone(row, this.d.now(), { reconciled: true, note: r.note ?? null }, r.remoteId);
+        const result = { ...r.response, reconciled: true, note: r.note ?? null };
+        await this.d.repo.markDone(row, this.d.now(), result, r.remoteId);
         return;
       }
     }
@@ -168,10 +173,11 @@ export class OutboxService {
       return false;
     }
     const h = await this.handler(row);
-    const r = await h.reconcile(call);
-    if (r.applied)
-      await this.d.repo.markDone(row, this.d.now(), { reconciled: true, note: r.note ?? null }, r.remoteId);
-    else await this.d.repo.release(row.id, this.d.now());
+    const r = await h.reconcile(call, { sentAt: row.updatedAt });
+    if (r.applied) {
+      const result = { ...r.response, reconciled: true, note: r.note ?? null };
+      await this.d.repo.markDone(row, this.d.now(), result, r.remoteId);
+    } else await this.d.repo.release(row.id, this.d.now());
     return r.applied;
   }
 

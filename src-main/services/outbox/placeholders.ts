@@ -60,6 +60,8 @@ export function resolveCall<C extends OutboxCall>(call: C, map: IdMap): C {
     case 'member.delete':
     case 'tag.create':
     case 'member.invite':
+    case 'message.send':
+    case 'media.upload':
       break;
   }
   return c as C;
