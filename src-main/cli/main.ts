@@ -44,7 +44,13 @@ export async function runCli(argv: string[], out = process.stdout, err = process
       envProfile,
       demo: demoSandbox,
     });
-    if (command) return await command(services, { json: o.json, out, err });
+    if (command)
+      return await command(services, {
+        json: o.json,
+        out,
+        err,
+        args: { rest: o.rest.slice(1), flags: o.flags },
+      });
     if (cmd === 'sync') await runSync(services, o.json, out, err);
     const profile = await services.settings.profile();
     const state = await services.org.syncState();

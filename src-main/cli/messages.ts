@@ -25,6 +25,15 @@ function dbCorrupt(d: Details): string {
   );
 }
 
+/** The Chinese words of details.issues (each names what to change), joined. */
+function issuesText(d: Details): string | null {
+  if (!Array.isArray(d.issues)) return null;
+  const words = d.issues
+    .map((i) => (typeof i === 'object' && i !== null ? (i as { message?: unknown }).message : undefined))
+    .filter((m): m is string => typeof m === 'string' && m !== '');
+  return words.length > 0 ? `输入有误：${words.join('；')}` : null;
+}
+
 /**
  * Chinese text with the fix, for terminals and the desktop app's startup error box (main cannot
  * import the renderer's catalogue).
@@ -33,7 +42,7 @@ const text: Record<ErrorCode, string | ((d: Details) => string)> = {
   INVALID_INPUT: (d) =>
     typeof d.variable === 'string'
       ? `输入或配置有误：环境变量 ${d.variable} 的内容不正确${d.variable === 'WECOM_APPS' ? '（应为 JSON 数组，每项含 name、purpose、agentid、secret）' : ''}，请改正后重试`
-      : '输入或配置有误，请按提示修改后重试',
+      : (issuesText(d) ?? '输入或配置有误，请按提示修改后重试'),
   NOT_FOUND: '要找的对象不存在，可能已被删除',
   NOT_CONFIGURED:
     '尚未配置可用的 Secret：请设置环境变量 WECOM_CORP_ID、WECOM_CONTACTS_SECRET（及 WECOM_APPS），或在桌面应用的「设置」中填写',

@@ -59,6 +59,7 @@ export const NoticeEntry = z.object({
   sentAt: z.string().nullable(),
   msgids: z.array(z.string()),
   invalidUsers: z.array(z.string()),
+  failedCalls: z.number().int(),
   batchId: z.number().int().nullable(),
 });
 export type NoticeEntry = z.infer<typeof NoticeEntry>;

@@ -30,6 +30,8 @@ export interface NoticeRow extends NoticeEntry {
 export interface SendResultRecord {
   msgids: string[];
   invalidUsers: string[];
+  /** message/send calls WeCom refused (the notice is then 部分失败 or 发送失败) */
+  failedCalls: number;
 }
 
 /** 发文登记, 文号 patterns and the media_ids WeCom gave our attachments. SQL only; every query names its corp. */
@@ -205,7 +207,7 @@ export class NoticesRepo {
 }
 
 function toRow(r: Record<string, unknown>): NoticeRow {
-  const res = parseJson<SendResultRecord>(r.result) ?? { msgids: [], invalidUsers: [] };
+  const res = parseJson<SendResultRecord>(r.result) ?? { msgids: [], invalidUsers: [], failedCalls: 0 };
   return {
     id: r.id as number,
     corpId: r.corp_id as string,
@@ -219,6 +221,7 @@ function toRow(r: Record<string, unknown>): NoticeRow {
     sentAt: (r.sent_at as string | null) ?? null,
     msgids: res.msgids,
     invalidUsers: res.invalidUsers,
+    failedCalls: res.failedCalls ?? 0,
     batchId: (r.batch_id as number | null) ?? null,
     fingerprint: r.fingerprint as string,
     content: parseJson(r.content),

@@ -8,6 +8,8 @@ export interface HostOptions {
   apiBase: string;
   json: boolean;
   rest: string[];
+  /** every --flag as given (bare flags are `true`), for commands with their own options */
+  flags: ReadonlyMap<string, string | true>;
 }
 
 /**
@@ -36,5 +38,6 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
     apiBase: (str('api-base') ?? env.WECOM_API_BASE ?? OFFICIAL_API_BASE).replace(/\/+$/, ''),
     json: flags.has('json'),
     rest,
+    flags,
   };
 }

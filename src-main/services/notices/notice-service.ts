@@ -178,6 +178,7 @@ export class NoticeService {
     await this.d.repo.settle(corpId, id, status, status === 'sending' ? null : this.iso(), {
       msgids,
       invalidUsers,
+      failedCalls: failed,
     });
     return (await this.d.repo.get(corpId, id))!;
   }
