@@ -15,6 +15,8 @@ import { routeCalls } from './services/outbox/route';
 import { NoticesRepo } from './db/repos/notices-repo';
 import { AttachmentStore } from './services/notices/attachment-store';
 import { NoticeService } from './services/notices/notice-service';
+import { DraftService } from './services/notices/draft-service';
+import { NoticeDraftsRepo } from './db/repos/notice-drafts-repo';
 import { ActivationService } from './services/org-edit/activation-service';
 import { OrgEditService } from './services/org-edit/org-edit-service';
 import { PushService } from './services/org-edit/push-service';
@@ -55,6 +57,7 @@ export interface Services {
   corp: CorpContext;
   jobs: JobRunner;
   notices: NoticeService;
+  drafts: DraftService;
   files: AttachmentStore;
   close(): Promise<void>;
 }
@@ -101,6 +104,7 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     logger,
     nowMs: Date.now,
   });
+  const drafts = new DraftService({ repo: new NoticeDraftsRepo(db), corp, nowMs: Date.now });
   const org = new OrgService({
     repo: orgRepo,
     runs: runsRepo,
@@ -218,6 +222,7 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     corp,
     jobs,
     notices,
+    drafts,
     files,
     close: async () => {
       connectivity.stop();
