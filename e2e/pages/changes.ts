@@ -86,4 +86,15 @@ export class Changes {
     await this.page.keyboard.press('Escape');
     await expect(this.page.getByTestId('change-list')).toBeHidden();
   }
+
+  /** The change list's entries (one per gesture, newest first); open the list first. */
+  get changeRows(): Locator {
+    return this.page.getByTestId('change-list').locator('[data-change-id]');
+  }
+
+  /** The 差异 tab's lines, after switching to it. */
+  async diffLines(): Promise<Locator> {
+    await this.page.getByTestId('change-list').getByRole('tab', { name: '差异' }).click();
+    return this.page.getByTestId('change-diff').getByTestId('diff-line');
+  }
 }

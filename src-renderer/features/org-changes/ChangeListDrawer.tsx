@@ -88,6 +88,7 @@ export function ChangeListDrawer({ open, onClose }: { open: boolean; onClose: ()
                     renderItem={(c) => (
                       <List.Item
                         data-testid={`change-${c.id}`}
+                        data-change-id={c.id}
                         actions={[
                           <Popconfirm
                             key="discard"
