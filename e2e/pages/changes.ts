@@ -24,7 +24,8 @@ export class Changes {
   }
 
   async push(): Promise<void> {
-    await this.page.getByRole('button', { name: '推送到企业微信' }).click();
+    // The header's button: the change list has one with the same name.
+    await this.page.getByTestId('changes-bar').getByRole('button', { name: '推送到企业微信' }).click();
     await expect(this.dialog).toBeVisible();
   }
 
