@@ -54,22 +54,28 @@ const LCS_LIMIT = 600;
 
 /**
  * The departments that actually changed place between two orderings of the same siblings: everything
- * outside the longest common subsequence, preferring to keep in place those whose `order` did not
- * change (moving 骨科 down one place also moves its neighbour up one, but only 骨科 was moved).
+ * outside the heaviest common subsequence. `stay` weighs how much a department is presumed to have
+ * stayed put — more for one whose `order` did not change (moving 骨科 down one place also moves its
+ * neighbour up one, but only 骨科 was moved). A boolean means "its value changed".
  */
 export function movedAmong(
   before: readonly number[],
   after: readonly number[],
-  valueChanged: (id: number) => boolean,
+  stay: (id: number) => boolean | number,
 ): Set<number> {
   const inBoth = new Set(after);
   const b = before.filter((id) => inBoth.has(id));
   const common = new Set(b);
   const a = after.filter((id) => common.has(id));
   const n = b.length;
+  // Boolean: a department whose value did not change stayed put, outweighing all that changed together.
+  const changedCount = b.filter((id) => stay(id) === true).length;
+  const weight = (id: number) => {
+    const w = stay(id);
+    return typeof w === 'number' ? w : w ? 1 : changedCount + 1;
+  };
   // Quadratic: a very wide parent falls back to "whose value changed", which is right for single moves.
-  if (n > LCS_LIMIT) return new Set(b.filter(valueChanged));
-  const weight = (id: number) => (valueChanged(id) ? 1 : 2);
+  if (n > LCS_LIMIT) return new Set(b.filter((id) => weight(id) < 2));
   // dp[i][j]: best weight of a common subsequence of b[i..] and a[j..].
   const dp = Array.from({ length: n + 1 }, () => new Array<number>(n + 1).fill(0));
   for (let i = n - 1; i >= 0; i--)

@@ -37,6 +37,26 @@ describe('a reorder', () => {
     const wc = WorkingCopy.build(base);
     expect(summarizeAll(gapMove, wc)).toEqual(['心血管内科：第 1 位 → 第 2 位']);
     expect(summarizeAll(renumbered, wc)).toEqual(['心血管内科：第 1 位 → 第 2 位']);
+    // Two departments placed together (a multi-select drag) are both named.
+    expect(
+      summarizeAll(
+        [
+          { type: 'dept.update', id: 202, order: 50 },
+          { type: 'dept.update', id: 203, order: 40 },
+        ],
+        wc,
+      ),
+    ).toEqual(['呼吸内科：第 2 位 → 第 1 位', '骨科：第 3 位 → 第 2 位']);
+    // A move into another parent that needed a renumbering there: the move, then no sibling lines.
+    expect(
+      summarizeAll(
+        [
+          { type: 'dept.update', id: 401, parentid: 20, order: 30 },
+          { type: 'dept.update', id: 201, order: 40 },
+        ],
+        wc,
+      ),
+    ).toEqual(['将「放射科」移到 临床科室 之下']);
     // Not fooled into swallowing an unrelated edit that follows.
     expect(summarizeAll([...gapMove, { type: 'dept.update', id: 202, name: '呼吸科' }], wc)).toEqual([
       '心血管内科：第 1 位 → 第 2 位',
@@ -49,6 +69,17 @@ describe('a reorder', () => {
       const lines = treeDiff(base, WorkingCopy.build(base, ops)).filter((l) => l.kind === 'reordered');
       expect(lines.map((l) => [l.key, l.text])).toEqual([['201', '心血管内科：第 1 位 → 第 2 位']]);
     }
+  });
+
+  it('in 差异, two departments placed together are both named, their neighbour is not', () => {
+    const wc = WorkingCopy.build(base, [
+      { type: 'dept.update', id: 202, order: 50 },
+      { type: 'dept.update', id: 203, order: 40 },
+    ]);
+    expect(treeDiff(base, wc).map((l) => l.text)).toEqual([
+      '呼吸内科：第 2 位 → 第 1 位',
+      '骨科：第 3 位 → 第 2 位',
+    ]);
   });
 
   it('with a gap, pushes one department update', () => {

@@ -10,7 +10,7 @@ import {
 } from '../../../domain/member-fields';
 import type { CMember, CMemberDept } from '../../../domain/org-cache';
 import { changesPhrase, memberFieldChanges, showText, type Namer } from './field-changes';
-import { displayIds, positionPhrase } from './positions';
+import { displayIds, movedAmong, positionPhrase } from './positions';
 import type { WorkingCopy } from './working-copy';
 
 export { showText };
@@ -208,8 +208,38 @@ function renumberRun(ops: readonly ChangeOp[], i: number, wc: WorkingCopy): numb
 }
 
 /**
+ * One reorder gesture (`group`: the placed department first, then siblings renumbered or placed with
+ * it) as lines naming only the departments that changed place, e.g. 「骨科：第 8 位 → 第 9 位」.
+ */
+function reorderGroupLines(s: WorkingCopy, group: readonly DeptUpdate[]): string[] {
+  const lead = group[0]!;
+  const d = s.dept(lead.id)!;
+  const parent = lead.parentid ?? d.parentid;
+  const lines: string[] = [];
+  if (lead.parentid !== undefined && lead.parentid !== d.parentid)
+    lines.push(`将「${d.name}」移到 ${deptName(s, lead.parentid)} 之下`);
+  const before = displayIds(s.children(parent));
+  const inGroup = new Set(group.map((op) => op.id));
+  const after = s.withScratch((x) => {
+    for (const op of group) x.apply(op);
+    return displayIds(x.children(parent));
+  });
+  // Departments whose value did not change stayed put, outweighing the whole group; within the group
+  // the placed department is the likeliest mover, renumbered siblings less so.
+  const untouched = 2 * group.length + 1;
+  const moved = movedAmong(before, after, (id) => (id === lead.id ? 1 : inGroup.has(id) ? 2 : untouched));
+  for (const id of after) {
+    if (!moved.has(id)) continue;
+    const where = positionPhrase(id, before, after);
+    if (where) lines.push(`${deptName(s, id)}：${where}`);
+  }
+  if (lines.length === 0) lines.push(`调整「${d.name}」的排序`);
+  return lines;
+}
+
+/**
  * Summaries for a whole batch: each op described against the state right before it, except that a
- * reorder and the sibling renumbering it needed make one line naming the moved department.
+ * reorder and the sibling renumbering it needed are told as the departments that changed place.
  */
 export function summarizeAll(ops: readonly ChangeOp[], wc: WorkingCopy): string[] {
   return wc.withScratch((s) => {
@@ -217,16 +247,9 @@ export function summarizeAll(ops: readonly ChangeOp[], wc: WorkingCopy): string[
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i]!;
       const run = renumberRun(ops, i, s);
-      if (run > 0 && op.type === 'dept.update') {
-        const group = ops.slice(i, i + run + 1);
-        const d = s.dept(op.id)!;
-        const name = d.name;
-        const moved = op.parentid !== undefined && op.parentid !== d.parentid;
-        lines.push(
-          moved
-            ? `将「${name}」移到 ${deptName(s, op.parentid!)} 之下`
-            : `${name}：${reorderPhrase(s, op.id, d.parentid, group)}`,
-        );
+      if (run > 0) {
+        const group = ops.slice(i, i + run + 1) as DeptUpdate[];
+        lines.push(...reorderGroupLines(s, group));
         for (const g of group) s.apply(g);
         i += run;
         continue;
