@@ -213,7 +213,8 @@ function renumberRun(ops: readonly ChangeOp[], i: number, wc: WorkingCopy): numb
  */
 function reorderGroupLines(s: WorkingCopy, group: readonly DeptUpdate[]): string[] {
   const lead = group[0]!;
-  const d = s.dept(lead.id)!;
+  const d = s.dept(lead.id);
+  if (!d) return [summarize(lead, s)];
   const parent = lead.parentid ?? d.parentid;
   const lines: string[] = [];
   if (lead.parentid !== undefined && lead.parentid !== d.parentid)
