@@ -18,6 +18,7 @@ import { NoticeService } from './services/notices/notice-service';
 import { DraftService } from './services/notices/draft-service';
 import { NoticeDraftsRepo } from './db/repos/notice-drafts-repo';
 import { ActivationService } from './services/org-edit/activation-service';
+import { AuditService } from './services/audit/audit-service';
 import { OrgEditService } from './services/org-edit/org-edit-service';
 import { PushService } from './services/org-edit/push-service';
 import { RulesService } from './services/org-edit/rules-service';
@@ -137,6 +138,15 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     logger,
   });
   const rules = new RulesService({ rules: rulesRepo, editor });
+  const audit = new AuditService({
+    repo: auditRepo,
+    corp: async () => {
+      const c = await corp.resolve();
+      return { mode: c.mode, corpId: await editor.corpId() };
+    },
+    snapshot: () => editor.base(),
+  });
+  await audit.start();
   const activation = new ActivationService({
     org: orgRepo,
     runs: runsRepo,
@@ -177,6 +187,7 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
       return { rows: all.slice(offset, offset + limit), total: all.length };
     },
     'org.listTags': async () => ({ tags: await editor.tags() }),
+    'audit.export': ({ filter }) => audit.exportXlsx(filter),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'org.getMember': async ({ userid }) => ({ member: await editor.member(userid) }),
     'org.getTagMembers': ({ tagid }) => editor.tagMembers(tagid),
@@ -193,8 +204,8 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     }),
     'orgEdit.retryFailed': ({ ids }) => push.retryFailed(ids),
     'orgEdit.settleFailed': ({ id, how }) => push.settleFailed(id, how),
-    'audit.list': async ({ limit, beforeId }) => ({
-      entries: await auditRepo.list(await editor.corpId(), limit, beforeId),
+    'audit.list': async ({ limit, beforeId, filter }) => ({
+      entries: await audit.list(limit, beforeId, filter),
     }),
     'rules.list': async () => ({ rules: await rules.list() }),
     'rules.save': async (r) => ({ rule: await rules.save(r) }),

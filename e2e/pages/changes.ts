@@ -24,7 +24,8 @@ export class Changes {
   }
 
   async push(): Promise<void> {
-    await this.page.getByRole('button', { name: '推送到企业微信' }).click();
+    // The header's button: the change list has one with the same name.
+    await this.page.getByTestId('changes-bar').getByRole('button', { name: '推送到企业微信' }).click();
     await expect(this.dialog).toBeVisible();
   }
 
@@ -85,5 +86,16 @@ export class Changes {
   async closeList(): Promise<void> {
     await this.page.keyboard.press('Escape');
     await expect(this.page.getByTestId('change-list')).toBeHidden();
+  }
+
+  /** The change list's entries (one per gesture, newest first); open the list first. */
+  get changeRows(): Locator {
+    return this.page.getByTestId('change-list').locator('[data-change-id]');
+  }
+
+  /** The 差异 tab's lines, after switching to it. */
+  async diffLines(): Promise<Locator> {
+    await this.page.getByTestId('change-list').getByRole('tab', { name: '差异' }).click();
+    return this.page.getByTestId('change-diff').getByTestId('diff-line');
   }
 }

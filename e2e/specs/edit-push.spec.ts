@@ -70,8 +70,8 @@ test('drag a department and a member, edit a member, push: the sandbox ends in e
   // The member's move and position edit were merged into one member.update call.
   await expect(audit.getByText('成功')).toHaveCount(2);
   await expect(audit.getByText(/^失败/)).toHaveCount(0);
-  await expect(audit).toContainText('dept.update');
-  await expect(audit).toContainText('member.update');
+  await expect(audit).toContainText('部门 · 修改');
+  await expect(audit).toContainText('成员 · 修改');
 });
 
 test('a conflicting remote edit is shown with both sides and resolved by the clerk', async ({

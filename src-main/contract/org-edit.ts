@@ -151,6 +151,10 @@ export const Conflict = z.object({
 });
 export type Conflict = z.infer<typeof Conflict>;
 
+/** One field of an audited entity, in words: 「手机：13800000001 → 13800000002」. */
+export const AuditFieldChange = z.object({ label: z.string(), before: z.string(), after: z.string() });
+export type AuditFieldChange = z.infer<typeof AuditFieldChange>;
+
 export const AuditEntry = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -161,6 +165,18 @@ export const AuditEntry = z.object({
   before: z.string().nullable(),
   after: z.string().nullable(),
   result: z.string(),
+  /** 操作人: the OS user who ran the app ('' = written before this was recorded). */
+  actor: z.string().optional(),
+  /** The corp profile the entry belongs to, e.g. 「演示模式」 or 「企业 ww…」. */
+  profile: z.string().optional(),
+  /** 「成员 · 修改」: the kind of operation in words (api is the internal call name). */
+  kindLabel: z.string().optional(),
+  /** The fields that changed, with names instead of ids (empty for invites and deletes). */
+  changes: z.array(AuditFieldChange).optional(),
+  outcome: z.enum(['ok', 'failed', 'skipped']).optional(),
+  /** For a failure: the app's error code and WeCom's errcode, described in the UI's words. */
+  errorCode: z.string().nullable().optional(),
+  errcode: z.number().int().nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
@@ -212,3 +228,16 @@ export const InviteResult = z.object({
   ok: z.boolean(),
   reason: z.string().nullable(),
 });
+
+/** 操作记录 filters; dates are ISO instants (the renderer turns the clerk's local days into them). */
+export const AuditFilter = z
+  .object({
+    from: z.string().max(40).optional(),
+    to: z.string().max(40).optional(),
+    kind: z.enum(['department', 'member', 'tag', 'invite']).optional(),
+    departmentId: z.number().int().optional(),
+    /** Matches 操作人 and the member or department concerned (name or account). */
+    person: z.string().trim().max(64).optional(),
+  })
+  .strict();
+export type AuditFilter = z.infer<typeof AuditFilter>;

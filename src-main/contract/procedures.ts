@@ -14,6 +14,7 @@ import {
   RuleInput,
   RulePreview,
   UseridRef,
+  AuditFilter,
 } from './org-edit';
 
 type Kind = 'query' | 'command';
@@ -141,7 +142,13 @@ export const procedures = {
   ),
   'audit.list': proc(
     'query',
-    z.object({ limit: z.number().int().min(1).max(1000), beforeId: z.number().int().optional() }).strict(),
+    z
+      .object({
+        limit: z.number().int().min(1).max(1000),
+        beforeId: z.number().int().optional(),
+        filter: AuditFilter.optional(),
+      })
+      .strict(),
     z.object({ entries: z.array(AuditEntry) }),
   ),
   'rules.list': proc('query', none, z.object({ rules: z.array(Rule) })),
@@ -206,6 +213,12 @@ export const procedures = {
     'command',
     z.object({ jobId: z.string().max(64) }).strict(),
     z.object({ cancelled: z.boolean() }),
+  ),
+  /** 操作记录 as an .xlsx workbook (base64), with the filters the page shows; newest first. */
+  'audit.export': proc(
+    'query',
+    z.object({ filter: AuditFilter.optional() }).strict(),
+    z.object({ filename: z.string(), base64: z.string(), rows: z.number().int() }),
   ),
 } as const;
 

@@ -161,6 +161,36 @@ describe('migration 005-corp-outbox', () => {
   });
 });
 
+describe('migration 006-audit-actor', () => {
+  it('stamps new audit entries with the running operator and leaves older ones unattributed', async () => {
+    const db = await fresh();
+    const upTo006 = migrations.findIndex((m) => m.name === '006-audit-actor');
+    await migrate(db, upTo006);
+    const insert = (key: string) =>
+      db.run(
+        "INSERT INTO audit_log (corp_id, at, api, summary, entity, entity_key, result) VALUES ('ww1', 't', 'member.update', 's', 'member', ?, '成功')",
+        [key],
+      );
+    await insert('old');
+    await migrate(db, upTo006 + 1);
+    // No operator recorded yet: a new entry stays unattributed rather than failing the outbox's write.
+    await insert('early');
+    await db.run("INSERT INTO audit_actor (id, name) VALUES (1, 'zhangsan@PC-01')");
+    await insert('new');
+    await db.run(
+      "INSERT INTO audit_log (corp_id, at, api, summary, entity, entity_key, result, actor) VALUES ('ww1', 't', 'x', 's', 'member', 'given', '成功', 'cli@host')",
+    );
+    expect(await db.all('SELECT entity_key, actor FROM audit_log ORDER BY id')).toEqual([
+      { entity_key: 'old', actor: '' },
+      { entity_key: 'early', actor: '' },
+      { entity_key: 'new', actor: 'zhangsan@PC-01' },
+      { entity_key: 'given', actor: 'cli@host' },
+    ]);
+    // One operator row only.
+    await expect(db.run("INSERT INTO audit_actor (id, name) VALUES (2, 'x')")).rejects.toThrow(/CHECK/);
+  });
+});
+
 describe('migrations as a whole', () => {
   it('runs in WAL mode, synchronous FULL, with foreign keys on', async () => {
     const t = await tempDb();

@@ -5,6 +5,7 @@ import type { SyncRunsRepo } from '../../db/repos/sync-runs-repo';
 import type { OutboxService } from '../outbox/outbox-service';
 import type { CorpContext } from '../settings/corp-context';
 import type { OrgEditService } from './org-edit-service';
+import { neutraliseFormula } from '../export/formula-guard';
 
 const INVITE_FEATURE = 'invite';
 const INVITE_CHUNK = 1000;
@@ -187,6 +188,6 @@ export class ActivationService {
  * RFC 4180: a lone CR ends a record in Excel just like LF, so it needs quoting too.
  */
 export function csvCell(value: string): string {
-  const s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const s = neutraliseFormula(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

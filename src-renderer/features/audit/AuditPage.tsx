@@ -1,61 +1,86 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import type { AuditEntry } from '../../../src-main/contract';
 import { useAuditStore, useServices } from '../../app/services-context';
 import { PageLayout } from '../../components/PageLayout';
-import { formatDateTime } from '../../lib/format';
-
-const pretty = (json: string | null): string => {
-  if (json === null) return '（无）';
-  try {
-    return JSON.stringify(JSON.parse(json), null, 2);
-  } catch {
-    return json;
-  }
-};
+import { describeErrorInline } from '../../i18n/error-messages.zh-CN';
+import { AuditChanges } from './AuditChanges';
+import { AuditFilters } from './AuditFilters';
+import { actorText, resultText } from './audit-text';
 
 const columns: TableColumnsType<AuditEntry> = [
-  { title: '时间', dataIndex: 'at', width: 160, render: (v: string) => formatDateTime(v) },
-  { title: '操作', dataIndex: 'summary' },
   {
-    title: '接口',
-    dataIndex: 'api',
+    title: '时间',
+    dataIndex: 'at',
     width: 170,
-    render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    render: (v: string) => (dayjs(v).isValid() ? dayjs(v).format('YYYY-MM-DD HH:mm:ss') : v),
   },
   {
+    title: '操作人',
+    key: 'actor',
+    width: 190,
+    render: (_: unknown, e) => (
+      <Tooltip title={e.profile ? `企业：${e.profile}` : undefined}>
+        <span data-testid="audit-actor">{actorText(e)}</span>
+      </Tooltip>
+    ),
+  },
+  { title: '类型', dataIndex: 'kindLabel', width: 130 },
+  { title: '操作', dataIndex: 'summary' },
+  {
     title: '结果',
-    dataIndex: 'result',
+    key: 'result',
     width: 150,
-    render: (v: string) => <Tag color={v === '成功' ? 'green' : 'red'}>{v}</Tag>,
+    render: (_: unknown, e) => {
+      const r = resultText(e);
+      const tag = <Tag color={r.color}>{r.text}</Tag>;
+      return r.detail ? <Tooltip title={r.detail}>{tag}</Tooltip> : tag;
+    },
   },
 ];
 
-/** 操作记录: what reached WeCom, when, and the before/after of each change. */
+/** 操作记录: what reached WeCom, when, by whom, and field by field what changed. */
 export function AuditPage() {
   const { audit } = useServices();
+  const { message } = App.useApp();
   const status = useAuditStore((s) => s.status);
   const entries = useAuditStore((s) => s.entries);
   const error = useAuditStore((s) => s.error);
   const hasMore = useAuditStore((s) => s.hasMore);
   const loadingMore = useAuditStore((s) => s.loadingMore);
+  const exporting = useAuditStore((s) => s.exporting);
+  const filtered = useAuditStore((s) => Object.keys(s.filter).length > 0);
   useEffect(() => {
     void audit.getState().load();
   }, [audit]);
+
+  const exportXlsx = async () => {
+    const r = await audit.getState().exportXlsx();
+    if ('error' in r) void message.error(`导出失败：${describeErrorInline(r.error)}`);
+    else if (r.rows === 0) void message.info('没有符合筛选条件的记录，已导出一个空表格');
+    else void message.success(`已导出 ${r.rows} 条操作记录`);
+  };
 
   return (
     <PageLayout
       title="操作记录"
       testId="audit-page"
       extra={
-        <Button icon={<ReloadOutlined />} onClick={() => void audit.getState().load()}>
-          刷新
-        </Button>
+        <Space>
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
+            导出 Excel
+          </Button>
+          <Button icon={<ReloadOutlined />} onClick={() => void audit.getState().load()}>
+            刷新
+          </Button>
+        </Space>
       }
-      description="每一次写入企业微信的操作（推送的修改、邀请）都记录在本机，含修改前后的内容，便于核对和追责。"
+      description="每一次写入企业微信的操作（推送的修改、邀请）都记录在本机：谁、何时、改了什么（修改前 → 修改后），便于核对和追责。"
       error={error ? { what: '读取操作记录', error, onRetry: () => void audit.getState().load() } : null}
     >
+      <AuditFilters />
       <Table<AuditEntry>
         rowKey="id"
         size="small"
@@ -63,20 +88,12 @@ export function AuditPage() {
         columns={columns}
         dataSource={entries}
         pagination={false}
-        locale={{ emptyText: <Empty description="还没有写入企业微信的操作" /> }}
+        onRow={(e) => ({ 'data-testid': `audit-row-${e.id}` }) as React.HTMLAttributes<HTMLElement>}
+        locale={{
+          emptyText: <Empty description={filtered ? '没有符合筛选条件的记录' : '还没有写入企业微信的操作'} />,
+        }}
         expandable={{
-          expandedRowRender: (e) => (
-            <div className="audit-diff" style={{ display: 'flex', gap: 16 }}>
-              <div style={{ flex: 1 }}>
-                <Typography.Text strong>修改前</Typography.Text>
-                <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{pretty(e.before)}</pre>
-              </div>
-              <div style={{ flex: 1 }}>
-                <Typography.Text strong>修改后</Typography.Text>
-                <pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{pretty(e.after)}</pre>
-              </div>
-            </div>
-          ),
+          expandedRowRender: (e) => <AuditChanges entry={e} />,
         }}
       />
       {hasMore ? (
@@ -88,6 +105,9 @@ export function AuditPage() {
           加载更早的记录
         </Button>
       ) : null}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        操作人是运行本程序的电脑账号；导出的 Excel 包含当前筛选出的全部记录。
+      </Typography.Paragraph>
     </PageLayout>
   );
 }

@@ -1,13 +1,18 @@
-import { RedoOutlined, UndoOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Empty, List, Popconfirm, Space, Tabs, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useChangesStore, useServices } from '../../app/services-context';
 import { failureTitle, useReportError } from '../../components/use-report-error';
 import { formatDateTime } from '../../lib/format';
 import { DiffView } from './DiffView';
+import { PushModal } from './PushModal';
 import { useUndoRedo } from './use-undo-redo';
 
-/** 待推送的修改: the staged changes, newest first, each undoable on its own, and the diff. */
+/**
+ * 待推送的修改: the staged changes (「待推送清单」, not to be confused with the 操作记录 page of what
+ * already reached WeCom), newest first, each can be dropped on its own, and the diff. Its push button
+ * starts the same push as the header's.
+ */
 export function ChangeListDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { changes } = useServices();
   const report = useReportError();
@@ -16,6 +21,8 @@ export function ChangeListDrawer({ open, onClose }: { open: boolean; onClose: ()
   const diff = useChangesStore((s) => s.diff);
   const busy = useChangesStore((s) => s.busy);
   const loadError = useChangesStore((s) => s.loadError);
+  const pushing = useChangesStore((s) => s.push !== null || s.pushStarting);
+  const [pushOpen, setPushOpen] = useState(false);
   // Newest first: the last gesture is what a clerk looks for.
   const ordered = useMemo(() => [...list].reverse(), [list]);
 
@@ -27,6 +34,17 @@ export function ChangeListDrawer({ open, onClose }: { open: boolean; onClose: ()
       size={560}
       extra={
         <Space>
+          <Button
+            type="primary"
+            icon={<CloudUploadOutlined />}
+            disabled={list.length === 0 && !pushing}
+            onClick={() => {
+              setPushOpen(true);
+              if (!pushing) void changes.getState().startPush();
+            }}
+          >
+            推送到企业微信
+          </Button>
           <Button icon={<UndoOutlined />} disabled={!canUndo} onClick={undo}>
             撤销
           </Button>
@@ -39,6 +57,7 @@ export function ChangeListDrawer({ open, onClose }: { open: boolean; onClose: ()
             okText="全部放弃"
             okButtonProps={{ danger: true }}
             cancelText="取消"
+            cancelButtonProps={{ autoFocus: true }}
             onConfirm={() =>
               changes
                 .getState()
@@ -59,7 +78,7 @@ export function ChangeListDrawer({ open, onClose }: { open: boolean; onClose: ()
           items={[
             {
               key: 'changes',
-              label: `修改记录（${list.length}）`,
+              label: `待推送清单（${list.length}）`,
               children:
                 list.length === 0 ? (
                   <Empty description="没有待推送的修改。在通讯录中修改部门或成员后会出现在这里。" />
@@ -69,20 +88,27 @@ export function ChangeListDrawer({ open, onClose }: { open: boolean; onClose: ()
                     renderItem={(c) => (
                       <List.Item
                         data-testid={`change-${c.id}`}
+                        data-change-id={c.id}
                         actions={[
-                          <Button
-                            key="undo"
-                            size="small"
-                            disabled={busy}
-                            onClick={() =>
-                              void changes
+                          <Popconfirm
+                            key="discard"
+                            title="放弃这一项修改？"
+                            description="放弃后它不会推送到企业微信，也不能用「重做」恢复。"
+                            okText="放弃此项"
+                            okButtonProps={{ danger: true }}
+                            cancelText="取消"
+                            cancelButtonProps={{ autoFocus: true }}
+                            onConfirm={() =>
+                              changes
                                 .getState()
                                 .discard(c.id)
-                                .then((err) => report('撤销', err))
+                                .then((err) => report('放弃此项', err))
                             }
                           >
-                            撤销
-                          </Button>,
+                            <Button size="small" disabled={busy}>
+                              放弃此项
+                            </Button>
+                          </Popconfirm>,
                         ]}
                       >
                         <List.Item.Meta
@@ -112,6 +138,7 @@ export function ChangeListDrawer({ open, onClose }: { open: boolean; onClose: ()
           ]}
         />
       </div>
+      <PushModal open={pushOpen} onClose={() => setPushOpen(false)} />
     </Drawer>
   );
 }

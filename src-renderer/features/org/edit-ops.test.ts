@@ -8,6 +8,8 @@ import {
   deptPath,
   membersMoveOps,
   moveStepOps,
+  ORDER_MAX,
+  ordersBetween,
 } from './edit-ops';
 
 // 演示医院 > six pinned groups + 后勤保障部; 临床科室 > 心内科, 骨科, 儿科 (display: 骨科 30, 心内科 20, 儿科 10).
@@ -77,37 +79,73 @@ describe('computeReorderOps', () => {
     expect(computeReorderOps(tree, [20], 13)).toEqual([{ type: 'dept.update', id: 20, parentid: 13 }]);
   });
 
-  it('reorders with spaced values, larger first, only for changed siblings', () => {
+  it('a reorder gives only the moved department a value between its new neighbours', () => {
     expect(tree.children.get(12)).toEqual([21, 20, 22]);
-    // Move 儿科 to the top of 临床科室.
-    const ops = computeReorderOps(tree, [22], 12, 0);
-    expect(ops).toEqual([
-      { type: 'dept.update', id: 22, order: 300 },
-      { type: 'dept.update', id: 21, order: 200 },
-      { type: 'dept.update', id: 20, order: 100 },
-    ]);
+    // Move 儿科 to the top of 临床科室: above 骨科 (30), one step higher.
+    expect(computeReorderOps(tree, [22], 12, 0)).toEqual([{ type: 'dept.update', id: 22, order: 130 }]);
+    // Between 骨科 (30) and 心内科 (20): the middle of the gap.
+    expect(computeReorderOps(tree, [22], 12, 1)).toEqual([{ type: 'dept.update', id: 22, order: 25 }]);
+    // Dropped where it already is: nothing to write.
+    expect(computeReorderOps(tree, [22], 12, 3)).toEqual([]);
   });
 
-  it('moves into a new parent at a position, leaving pinned groups alone', () => {
+  it('moves into a new parent at a position, leaving pinned groups and siblings alone', () => {
     const ops = computeReorderOps(tree, [20], 1, 6);
-    expect(ops).toEqual([
-      { type: 'dept.update', id: 20, parentid: 1, order: 200 },
-      { type: 'dept.update', id: 13, order: 100 },
-    ]);
-    expect(ops.some((o) => [10, 11, 12, 14, 15, 16].includes(o.id))).toBe(false);
+    // First after the pinned groups, above 后勤保障部 (50).
+    expect(ops).toEqual([{ type: 'dept.update', id: 20, parentid: 1, order: 150 }]);
   });
 
-  it('上移/下移 and their limits', () => {
-    expect(moveStepOps(tree, 20, -1)).toEqual([
-      { type: 'dept.update', id: 20, order: 300 },
-      { type: 'dept.update', id: 21, order: 200 },
-      { type: 'dept.update', id: 22, order: 100 },
+  it('keeps the own order when it already sorts between the new neighbours', () => {
+    // 骨科 (30) under 后勤保障部's parent, below 后勤保障部 (50): 30 < 50 already fits.
+    expect(computeReorderOps(tree, [21], 1, 7)).toEqual([{ type: 'dept.update', id: 21, parentid: 1 }]);
+  });
+
+  it('renumbers the siblings only when the neighbours leave no gap, the moved department first', () => {
+    const tight = buildDeptTree([
+      dept(1, '演示医院', 0),
+      dept(40, '甲科', 1, 3),
+      dept(41, '乙科', 1, 2),
+      dept(42, '丙科', 1, 1),
     ]);
+    // 丙科 up between 甲科 (3) and 乙科 (2): no integer between them.
+    expect(moveStepOps(tight, 42, -1)).toEqual([
+      { type: 'dept.update', id: 42, order: 200 },
+      { type: 'dept.update', id: 40, order: 300 },
+      { type: 'dept.update', id: 41, order: 100 },
+    ]);
+  });
+
+  it('上移/下移 write one department, and stop at the ends', () => {
+    expect(moveStepOps(tree, 20, -1)).toEqual([{ type: 'dept.update', id: 20, order: 130 }]);
+    // 骨科 down one place: between 心内科 (20) and 儿科 (10).
+    expect(moveStepOps(tree, 21, 1)).toEqual([{ type: 'dept.update', id: 21, order: 15 }]);
+    // 心内科 down to the bottom: one step below 儿科, never below 0.
+    expect(moveStepOps(tree, 20, 1)).toEqual([{ type: 'dept.update', id: 20, order: 5 }]);
     expect(moveStepOps(tree, 21, -1)).toMatchObject({ ok: false });
     expect(moveStepOps(tree, 22, 1)).toMatchObject({ ok: false });
     expect(moveStepOps(tree, 12, 1)).toMatchObject({ ok: false });
     // 后勤保障部 is first after the pinned groups: it cannot jump above them.
     expect(moveStepOps(tree, 13, -1)).toMatchObject({ ok: false });
+  });
+});
+
+describe('ordersBetween', () => {
+  it('spaces by ORDER_STEP at the ends and splits the gap in between', () => {
+    expect(ordersBetween(undefined, 30, 2)).toEqual([230, 130]);
+    expect(ordersBetween(1000, undefined, 2)).toEqual([900, 800]);
+    expect(ordersBetween(undefined, undefined, 2)).toEqual([200, 100]);
+    expect(ordersBetween(10, 0, 1)).toEqual([5]);
+    expect(ordersBetween(10, 7, 2)).toEqual([9, 8]);
+  });
+
+  it('stays within uint32 and says when there is no room', () => {
+    expect(ordersBetween(50, undefined, 1)).toEqual([25]);
+    expect(ordersBetween(0, undefined, 1)).toBeNull();
+    expect(ordersBetween(3, 2, 1)).toBeNull();
+    expect(ordersBetween(10, 8, 2)).toBeNull();
+    const top = ordersBetween(undefined, ORDER_MAX - 10, 1)!;
+    expect(top[0]).toBeGreaterThan(ORDER_MAX - 10);
+    expect(top[0]).toBeLessThanOrEqual(ORDER_MAX);
   });
 });
 

@@ -18,6 +18,31 @@ import type { DeptTree } from './dept-tree-model';
 /** Spacing between reassigned sibling `order` values: leaves room for later single inserts. */
 export const ORDER_STEP = 100;
 
+/** WeCom's `order` is a uint32 (API.md §2.1). */
+export const ORDER_MAX = 2 ** 32 - 1;
+
+/**
+ * `count` strictly decreasing `order` values that sort between the sibling above (`hi`, larger) and
+ * the one below (`lo`), or null when there is no room. Ends of the list get ORDER_STEP spacing so the
+ * next move there still finds a gap.
+ */
+export function ordersBetween(
+  hi: number | undefined,
+  lo: number | undefined,
+  count: number,
+): number[] | null {
+  const idx = Array.from({ length: count }, (_, i) => i);
+  if (hi === undefined && lo === undefined) return idx.map((i) => (count - i) * ORDER_STEP);
+  if (hi === undefined && lo! + count * ORDER_STEP <= ORDER_MAX)
+    return idx.map((i) => lo! + (count - i) * ORDER_STEP);
+  if (lo === undefined && hi! - count * ORDER_STEP >= 0) return idx.map((i) => hi! - (i + 1) * ORDER_STEP);
+  const top = hi ?? ORDER_MAX + 1;
+  const bottom = lo ?? -1;
+  const span = top - bottom;
+  if (span < count + 1) return null;
+  return idx.map((i) => top - Math.floor(((i + 1) * span) / (count + 1)));
+}
+
 /**
  * A fresh negative id for a locally created department or tag. Derived from the clock so ids do
  * not collide across sessions; checked against the ids already in use.
@@ -96,9 +121,11 @@ type DeptUpdate = Extract<ChangeOp, { type: 'dept.update' }>;
 
 /**
  * Ops that place `movedIds` under `parentId` at `index` (display order; omitted = just reparent,
- * keeping the own `order`). Reordering reassigns spaced values (n - i) * ORDER_STEP to the
- * non-pinned siblings after the move (WeCom sorts larger first); pinned groups are never touched
- * (they sort first by rank whatever their order). Only changed values produce ops.
+ * keeping the own `order`). WeCom sorts larger `order` first, so the moved departments get values
+ * between their new neighbours and no sibling is rewritten (one move = one WeCom write). Only when
+ * the neighbours leave no gap are the non-pinned siblings renumbered (n - i) * ORDER_STEP. Pinned
+ * groups are never touched (they sort first by rank whatever their order). The moved departments'
+ * ops come first: main names the first op of a renumbering as the department that moved.
  */
 export function computeReorderOps(
   tree: DeptTree,
@@ -115,18 +142,39 @@ export function computeReorderOps(
     return op;
   };
   for (const id of moved) {
-    if (tree.byId.get(id)!.parentid !== parentId) opFor(id).parentid = parentId;
+    const op = opFor(id);
+    if (tree.byId.get(id)!.parentid !== parentId) op.parentid = parentId;
   }
   if (index !== undefined) {
+    const orderOf = (id: number) => tree.byId.get(id)!.order;
     const current = tree.children.get(parentId) ?? [];
     const before = current.slice(0, index).filter((id) => !movedSet.has(id));
     const after = current.slice(index).filter((id) => !movedSet.has(id));
-    const list = [...before, ...moved, ...after].filter((id) => !isPinned(tree.byId.get(id)));
-    const n = list.length;
-    list.forEach((id, i) => {
-      const order = (n - i) * ORDER_STEP;
-      if (tree.byId.get(id)!.order !== order) opFor(id).order = order;
-    });
+    const unpinned = (ids: readonly number[]) => ids.filter((id) => !isPinned(tree.byId.get(id)));
+    const block = unpinned(moved);
+    const above = unpinned(before).at(-1);
+    const below = unpinned(after)[0];
+    const hi = above === undefined ? undefined : orderOf(above);
+    const lo = below === undefined ? undefined : orderOf(below);
+    const fits = block.every(
+      (id, i) =>
+        (hi === undefined || orderOf(id) < hi) &&
+        (lo === undefined || orderOf(id) > lo) &&
+        (i === 0 || orderOf(id) < orderOf(block[i - 1]!)),
+    );
+    const values = fits ? block.map(orderOf) : ordersBetween(hi, lo, block.length);
+    if (values) {
+      block.forEach((id, i) => {
+        if (orderOf(id) !== values[i]) opFor(id).order = values[i]!;
+      });
+    } else {
+      const list = unpinned([...before, ...moved, ...after]);
+      const n = list.length;
+      list.forEach((id, i) => {
+        const order = (n - i) * ORDER_STEP;
+        if (orderOf(id) !== order) opFor(id).order = order;
+      });
+    }
   }
   return [...ops.values()].filter((op) => op.parentid !== undefined || op.order !== undefined);
 }

@@ -15,7 +15,7 @@ describe('summarize', () => {
       '新建部门「康复二科」于 临床科室',
     ],
     [{ type: 'dept.update', id: 201, parentid: 40 }, '将「心血管内科」移到 医技科室 之下'],
-    [{ type: 'dept.update', id: 203, order: 99 }, '调整「骨科」的排序'],
+    [{ type: 'dept.update', id: 203, order: 99 }, '骨科：第 3 位 → 第 1 位'],
     [{ type: 'dept.update', id: 203, name: '骨科一病区' }, '重命名部门「骨科」为「骨科一病区」'],
     [{ type: 'dept.delete', id: 2011 }, '删除部门「心内一病区」'],
     [
@@ -36,7 +36,7 @@ describe('summarize', () => {
           enable: true,
         },
       },
-      '新建成员 张三（zhangsan2）',
+      '新建成员 张三（zhangsan2）：手机 1；性别 男；部门 心血管内科',
     ],
     [
       { type: 'member.update', userid: 'lisi', fields: { position: '护士' } },
@@ -57,7 +57,7 @@ describe('summarize', () => {
     [{ type: 'member.update', userid: 'zhangsan', fields: { enable: false } }, '停用 张三'],
     [
       { type: 'member.update', userid: 'zhangsan', fields: { mobile: '2', email: 'a@b.cn' } },
-      '修改 张三 的手机、邮箱',
+      '修改 张三：手机 13800000001 → 2；邮箱 zhangsan@example.com → a@b.cn',
     ],
     [{ type: 'member.delete', userid: 'wangwu' }, '删除成员 王五'],
     [{ type: 'tag.create', tagid: -1, tagname: '护理骨干' }, '新建标签「护理骨干」'],
@@ -94,7 +94,7 @@ describe('treeDiff', () => {
       { type: 'dept.create', id: -1, name: '康复科', parentid: 20, order: 0 },
       { type: 'dept.update', id: 203, name: '骨科一病区' },
       { type: 'dept.update', id: 2011, parentid: 202 },
-      { type: 'dept.update', id: 101, order: 77 },
+      { type: 'dept.update', id: 102, order: 77 },
       { type: 'dept.update', id: 102, name: 'x' },
       { type: 'dept.update', id: 102, name: '医务科' }, // undone: no line
       {
@@ -130,10 +130,10 @@ describe('treeDiff', () => {
       [
         'department',
         'reordered',
-        '101',
-        '调整「院办」的排序',
-        '新区医院/职能科室/院办',
-        '新区医院/职能科室/院办',
+        '102',
+        '医务科：第 2 位 → 第 1 位',
+        '新区医院/职能科室/医务科',
+        '新区医院/职能科室/医务科',
       ],
       [
         'member',

@@ -9,7 +9,9 @@ import {
   type CTag,
   type CacheSnapshot,
 } from '../../../domain/org-cache';
-import { describeDeptChange, showScalar, showText as show } from './summaries';
+import { changesPhrase, memberFieldChanges } from './field-changes';
+import { childrenByParent, displayIds, movedAmong, positionPhrase } from './positions';
+import { describeDeptChange, memberName, namerOf, showScalar, showText as show } from './summaries';
 import type { WorkingCopy } from './working-copy';
 
 /**
@@ -56,6 +58,8 @@ export function treeDiff(base: CacheSnapshot, wc: WorkingCopy): DiffLine[] {
   const basePath = pathResolver(base.departments);
   const baseDepts = new Map(base.departments.map((d) => [d.id, d]));
 
+  // Parents whose children's order values changed: told as positions, one line per moved department.
+  const reordered = new Set<number>();
   for (const id of wc.touchedKeys('department')) {
     const b = baseDepts.get(id) ?? null;
     const deleted = wc.isDeleted('department', id);
@@ -100,17 +104,10 @@ export function treeDiff(base: CacheSnapshot, wc: WorkingCopy): DiffLine[] {
           before,
           after,
         });
-      if (b.parentid === cur.parentid && b.order !== cur.order)
-        lines.push({
-          kind: 'reordered',
-          entity: 'department',
-          key,
-          text: `调整「${cur.name}」的排序`,
-          before,
-          after,
-        });
+      if (b.parentid === cur.parentid && b.order !== cur.order) reordered.add(cur.parentid);
     }
   }
+  lines.push(...reorderLines(base, wc, reordered));
 
   const touchedMembers = new Set(wc.touchedKeys('member'));
   const baseMembers = new Map<string, CMember>();
@@ -127,7 +124,7 @@ export function treeDiff(base: CacheSnapshot, wc: WorkingCopy): DiffLine[] {
         kind: 'added',
         entity: 'member',
         key: cur.userid,
-        text: `新增成员 ${cur.name}（${cur.userid}）`,
+        text: `新增成员 ${cur.name}（${cur.userid}）：${createFacts(cur, wc)}`,
         before: null,
         after: deptPaths(cur, wcPath),
       });
@@ -156,8 +153,10 @@ export function treeDiff(base: CacheSnapshot, wc: WorkingCopy): DiffLine[] {
       const mainImplied = !cur.departments.some((l) => l.departmentId === b.mainDepartment);
       if (b.mainDepartment !== cur.mainDepartment && !mainImplied)
         changes.push(`主部门 ${basePath(b.mainDepartment)} → ${wc.path(cur.mainDepartment)}`);
-      if (!sameSet(b.directLeader, cur.directLeader, uidKey))
-        changes.push(`直属上级 ${show(b.directLeader.join('、'))} → ${show(cur.directLeader.join('、'))}`);
+      if (!sameSet(b.directLeader, cur.directLeader, uidKey)) {
+        const who = (us: readonly string[]) => show(us.map((u) => memberName(wc, u)).join('、'));
+        changes.push(`直属上级 ${who(b.directLeader)} → ${who(cur.directLeader)}`);
+      }
       const sameIds = sameSet(b.departments, cur.departments, (l) => l.departmentId);
       if (
         sameIds &&
@@ -239,6 +238,41 @@ export function treeDiff(base: CacheSnapshot, wc: WorkingCopy): DiffLine[] {
       cmp(x.key, y.key) ||
       KIND_RANK[x.kind] - KIND_RANK[y.kind],
   );
+}
+
+/** 「骨科：第 8 位 → 第 9 位」 for each department that changed place, not for siblings renumbered around it. */
+function reorderLines(base: CacheSnapshot, wc: WorkingCopy, parents: ReadonlySet<number>): DiffLine[] {
+  if (parents.size === 0) return [];
+  const baseChildren = childrenByParent(base.departments);
+  const baseById = new Map(base.departments.map((d) => [d.id, d]));
+  const basePath = pathResolver(base.departments);
+  const out: DiffLine[] = [];
+  for (const parent of parents) {
+    const before = baseChildren(parent);
+    const after = displayIds(wc.children(parent));
+    const moved = movedAmong(before, after, (id) => baseById.get(id)?.order !== wc.dept(id)?.order);
+    for (const id of after) {
+      if (!moved.has(id)) continue;
+      const b = baseById.get(id);
+      if (!b || b.parentid !== parent) continue;
+      const where = positionPhrase(id, before, after)!;
+      out.push({
+        kind: 'reordered',
+        entity: 'department',
+        key: String(id),
+        text: `${wc.dept(id)!.name}：${where}`,
+        before: basePath(id),
+        after: wc.path(id),
+      });
+    }
+  }
+  return out;
+}
+
+/** A new member's filled-in fields, so a mistyped 手机 is visible before it is pushed. */
+function createFacts(m: CMember, wc: WorkingCopy): string {
+  const { name: _name, ...rest } = m;
+  return changesPhrase(memberFieldChanges(null, rest, namerOf(wc)), true);
 }
 
 function membership(userids: readonly string[], deptIds: readonly number[]): string {

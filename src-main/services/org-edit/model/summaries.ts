@@ -5,10 +5,15 @@ import {
   SCALAR_MEMBER_FIELDS,
   sameMemberField,
   type MemberField,
+  type MemberFieldValues,
   type ScalarMemberField,
 } from '../../../domain/member-fields';
 import type { CMember, CMemberDept } from '../../../domain/org-cache';
+import { changesPhrase, memberFieldChanges, showText, type Namer } from './field-changes';
+import { displayIds, movedAmong, positionPhrase } from './positions';
 import type { WorkingCopy } from './working-copy';
+
+export { showText };
 
 /**
  * One line of plain Chinese per op, for the change list and the undo menu. `wc` must be the working copy
@@ -26,9 +31,9 @@ export function memberName(wc: WorkingCopy, userid: string): string {
   return wc.member(userid, { includeDeleted: true })?.name ?? userid;
 }
 
-/** An empty text shows as （空） in "before → after" lines (summaries and the diff). */
-export function showText(v: string): string {
-  return v === '' ? '（空）' : v;
+/** Names from the working copy, for field-level lines. */
+export function namerOf(wc: WorkingCopy): Namer {
+  return { dept: (id) => deptName(wc, id), member: (u) => memberName(wc, u) };
 }
 
 /** A text or gender value for a "before → after" line. */
@@ -121,8 +126,12 @@ function memberUpdate(wc: WorkingCopy, op: Extract<ChangeOp, { type: 'member.upd
         `修改 ${who} 的${MEMBER_FIELD[field].label}：${render(m ? m[field] : '')} → ${render(f[field]!)}`,
       );
     }
-  } else if (changed.length > 1)
-    parts.push(`修改 ${who} 的${changed.map((k) => MEMBER_FIELD[k].label).join('、')}`);
+  } else if (changed.length > 1) {
+    const only: Partial<MemberFieldValues> = {};
+    for (const k of changed) (only as Record<string, unknown>)[k] = f[k];
+    const lines = memberFieldChanges(m ?? null, only, namerOf(wc));
+    parts.push(`修改 ${who}：${changesPhrase(lines, !m)}`);
+  }
   return parts.length > 0 ? parts.join('；') : `保存 ${who} 的资料（无变化）`;
 }
 
@@ -137,14 +146,17 @@ export function summarize(op: ChangeOp, wc: WorkingCopy): string {
       if (op.name !== undefined && op.name !== d?.name) parts.push(`重命名部门「${name}」为「${op.name}」`);
       if (op.parentid !== undefined && op.parentid !== d?.parentid)
         parts.push(`将「${op.name ?? name}」移到 ${deptName(wc, op.parentid)} 之下`);
-      else if (op.order !== undefined && op.order !== d?.order)
-        parts.push(`调整「${op.name ?? name}」的排序`);
+      else if (op.order !== undefined && op.order !== d?.order && d)
+        parts.push(`${op.name ?? name}：${reorderPhrase(wc, op.id, d.parentid, [op])}`);
       return parts.length > 0 ? parts.join('；') : `保存部门「${name}」（无变化）`;
     }
     case 'dept.delete':
       return `删除部门「${deptName(wc, op.id)}」`;
-    case 'member.create':
-      return `新建成员 ${op.fields.name}（${op.userid}）`;
+    case 'member.create': {
+      const { name: _name, ...rest } = op.fields;
+      const facts = changesPhrase(memberFieldChanges(null, rest, namerOf(wc)), true);
+      return `新建成员 ${op.fields.name}（${op.userid}）${facts ? `：${facts}` : ''}`;
+    }
     case 'member.update':
       return memberUpdate(wc, op);
     case 'member.delete':
@@ -162,13 +174,90 @@ export function summarize(op: ChangeOp, wc: WorkingCopy): string {
   }
 }
 
-/** Summaries for a whole batch: each op described against the state right before it. */
+/** Where `id` sits among the children of `parentId` before and after `ops` (applied in a scratch). */
+function reorderPhrase(wc: WorkingCopy, id: number, parentId: number, ops: readonly ChangeOp[]): string {
+  const before = displayIds(wc.children(parentId));
+  const after = wc.withScratch((s) => {
+    for (const op of ops) s.apply(op);
+    return displayIds(s.children(s.dept(id)?.parentid ?? parentId));
+  });
+  return positionPhrase(id, before, after) ?? '调整排序';
+}
+
+type DeptUpdate = Extract<ChangeOp, { type: 'dept.update' }>;
+
+const orderOnly = (op: ChangeOp): op is DeptUpdate =>
+  op.type === 'dept.update' && op.order !== undefined && op.name === undefined && op.parentid === undefined;
+
+/**
+ * How many ops after `i` only renumber siblings to make room for the department op `i` places: the
+ * renderer sends the moved department first, then the siblings it had to renumber. One move is one
+ * line in the change list, however many `order` values it rewrites.
+ */
+function renumberRun(ops: readonly ChangeOp[], i: number, wc: WorkingCopy): number {
+  const lead = ops[i]!;
+  if (lead.type !== 'dept.update' || lead.order === undefined || lead.name !== undefined) return 0;
+  const parent = lead.parentid ?? wc.dept(lead.id)?.parentid;
+  let n = 0;
+  for (let j = i + 1; j < ops.length; j++) {
+    const op = ops[j]!;
+    if (!orderOnly(op) || op.id === lead.id || wc.dept(op.id)?.parentid !== parent) break;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * One reorder gesture (`group`: the placed department first, then siblings renumbered or placed with
+ * it) as lines naming only the departments that changed place, e.g. 「骨科：第 8 位 → 第 9 位」.
+ */
+function reorderGroupLines(s: WorkingCopy, group: readonly DeptUpdate[]): string[] {
+  const lead = group[0]!;
+  const d = s.dept(lead.id);
+  if (!d) return [summarize(lead, s)];
+  const parent = lead.parentid ?? d.parentid;
+  const lines: string[] = [];
+  if (lead.parentid !== undefined && lead.parentid !== d.parentid)
+    lines.push(`将「${d.name}」移到 ${deptName(s, lead.parentid)} 之下`);
+  const before = displayIds(s.children(parent));
+  const inGroup = new Set(group.map((op) => op.id));
+  const after = s.withScratch((x) => {
+    for (const op of group) x.apply(op);
+    return displayIds(x.children(parent));
+  });
+  // Departments whose value did not change stayed put, outweighing the whole group; within the group
+  // the placed department is the likeliest mover, renumbered siblings less so.
+  const untouched = 2 * group.length + 1;
+  const moved = movedAmong(before, after, (id) => (id === lead.id ? 1 : inGroup.has(id) ? 2 : untouched));
+  for (const id of after) {
+    if (!moved.has(id)) continue;
+    const where = positionPhrase(id, before, after);
+    if (where) lines.push(`${deptName(s, id)}：${where}`);
+  }
+  if (lines.length === 0) lines.push(`调整「${d.name}」的排序`);
+  return lines;
+}
+
+/**
+ * Summaries for a whole batch: each op described against the state right before it, except that a
+ * reorder and the sibling renumbering it needed are told as the departments that changed place.
+ */
 export function summarizeAll(ops: readonly ChangeOp[], wc: WorkingCopy): string[] {
-  return wc.withScratch((s) =>
-    ops.map((op) => {
-      const line = summarize(op, s);
+  return wc.withScratch((s) => {
+    const lines: string[] = [];
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i]!;
+      const run = renumberRun(ops, i, s);
+      if (run > 0) {
+        const group = ops.slice(i, i + run + 1) as DeptUpdate[];
+        lines.push(...reorderGroupLines(s, group));
+        for (const g of group) s.apply(g);
+        i += run;
+        continue;
+      }
+      lines.push(summarize(op, s));
       s.apply(op);
-      return line;
-    }),
-  );
+    }
+    return lines;
+  });
 }

@@ -1,6 +1,7 @@
 import type { CallOf } from '../../../../contract/outbox';
 import { ROOT_DEPT_ID, type CDept, type CacheSnapshot } from '../../../../domain/org-cache';
 import type { WorkingCopy } from '../working-copy';
+import { childrenByParent, displayIds, movedAmong, positionPhrase } from '../positions';
 import { DeptSim } from './dept-sim';
 import type { Draft } from './types';
 
@@ -29,6 +30,7 @@ class DeptPlanner {
    */
   private readonly toDelete = new Map<number, CDept>();
   private readonly renamedInPlace = new Set<number>();
+  private readonly baseChildren: (parentId: number) => number[];
 
   constructor(
     base: CacheSnapshot,
@@ -36,6 +38,7 @@ class DeptPlanner {
     private readonly out: Draft[],
   ) {
     this.sim = new DeptSim(base.departments);
+    this.baseChildren = childrenByParent(base.departments);
     const creates: DeptAction[] = [];
     const updates: DeptAction[] = [];
     for (const id of wc.touchedKeys('department')) {
@@ -71,6 +74,26 @@ class DeptPlanner {
     return this.sim;
   }
 
+  /** Sibling order before (the cache) and after (the working copy), per parent, computed once. */
+  private readonly places = new Map<number, { before: number[]; after: number[]; moved: Set<number> }>();
+
+  /** 「骨科：第 8 位 → 第 9 位」, or for a sibling renumbered around it, why its value changes. */
+  private reorderSummary(f: CDept): string {
+    let p = this.places.get(f.parentid);
+    if (!p) {
+      const before = this.baseChildren(f.parentid);
+      const after = displayIds(this.wc.children(f.parentid));
+      const moved = movedAmong(
+        before,
+        after,
+        (id) => this.wc.baseDept(id)?.order !== this.wc.dept(id)?.order,
+      );
+      this.places.set(f.parentid, (p = { before, after, moved }));
+    }
+    const where = p.moved.has(f.id) ? positionPhrase(f.id, p.before, p.after) : null;
+    return where ? `${f.name}：${where}` : `调整「${f.name}」的排序值（位置不变，为相邻部门让出位置）`;
+  }
+
   private nameOf(id: number): string {
     return this.sim.nameOf(id) ?? this.wc.dept(id, { includeDeleted: true })?.name ?? `部门#${id}`;
   }
@@ -104,7 +127,7 @@ class DeptPlanner {
       }
       if (a.before!.order !== f.order) {
         call.order = f.order;
-        if (parts.length === 0) parts.push(`调整「${f.name}」的排序`);
+        if (parts.length === 0) parts.push(this.reorderSummary(f));
       }
       const summary = parts.join('；');
       this.out.push({ call, entity: 'department', key: String(f.id), summary, before: a.before, after: f });

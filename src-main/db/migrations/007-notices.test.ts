@@ -9,12 +9,12 @@ afterEach(async () => {
   cleanup = undefined;
 });
 
-describe('migration 006-notices', () => {
+describe('migration 007-notices', () => {
   it('adds drafts, attachments, the media cache and a register whose 文号 cannot repeat', async () => {
     const t = await tempDb();
     cleanup = t.cleanup;
     const db = t.db;
-    const at = migrations.findIndex((m) => m.name === '006-notices');
+    const at = migrations.findIndex((m) => m.name === '007-notices');
     await migrate(db, at);
     await migrate(db, at + 1);
     await db.run(
