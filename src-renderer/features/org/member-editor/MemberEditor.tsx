@@ -26,6 +26,7 @@ import {
   fieldSchemas,
   formToOps,
   memberToForm,
+  mobileFormatError,
   mobileTakenError,
   validateForm,
   type MemberFormValues,
@@ -38,7 +39,10 @@ export type EditorTarget = { userid: string | null } | null;
 
 const rule = (key: keyof typeof fieldSchemas) => ({
   validator: (_: unknown, v: unknown) => {
-    const msg = checkWith(fieldSchemas[key], v ?? (key === 'directLeader' ? [] : ''));
+    const msg =
+      key === 'mobile'
+        ? mobileFormatError(v ?? '')
+        : checkWith(fieldSchemas[key], v ?? (key === 'directLeader' ? [] : ''));
     return msg ? Promise.reject(new Error(msg)) : Promise.resolve();
   },
 });
@@ -212,7 +216,8 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
     >
       {loadError ? <Alert type="error" showIcon title={loadError} /> : null}
       <Spin spinning={loading}>
-        <Form form={form} layout="vertical" requiredMark="optional" disabled={loadError !== null}>
+        {/* antd's red * on what WeCom requires, nothing on the rest (the convention of every other form). */}
+        <Form form={form} layout="vertical" disabled={loadError !== null}>
           <Form.Item
             name="userid"
             label="账号"
@@ -245,6 +250,7 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
           <Form.Item
             name="mobile"
             label="手机"
+            tooltip="中国大陆手机号填 11 位；境外号码写成「+国家码 号码」，如 +852 91234567。手机和邮箱至少填一项"
             rules={[rule('mobile')]}
             validateTrigger={['onChange', 'onBlur']}
             validateStatus={mobileDupText ? 'error' : undefined}

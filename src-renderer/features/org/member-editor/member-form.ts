@@ -14,6 +14,7 @@ import {
   checkContactUnique,
   checkDirectLeaders,
   checkMemberDepartments,
+  checkMobileFormat,
   checkMobileOrEmail,
 } from '../../../../src-main/domain/member-rules';
 import { schemaIssues, type SchemaLike } from '../../../../src-main/domain/schema-issues';
@@ -118,6 +119,19 @@ export function checkWith(schema: SchemaLike, value: unknown): string | null {
   return first ? issueMessage(first) : null;
 }
 
+/** The mobile's problems: the contract's schema, then the domain's format rule (60103), as main checks. */
+function mobileIssues(value: unknown): RuleIssue[] {
+  const found = schemaIssues(Mobile, value);
+  if (found.length > 0 || typeof value !== 'string') return found;
+  return checkMobileFormat(value.trim());
+}
+
+/** The live hint under 手机, or null when the number is one WeCom accepts. */
+export function mobileFormatError(value: unknown): string | null {
+  const [first] = mobileIssues(value);
+  return first ? issueMessage(first) : null;
+}
+
 export const fieldSchemas = {
   userid: Userid,
   name: MemberName,
@@ -174,7 +188,8 @@ export function validateForm(
   };
   for (const [key, schema] of Object.entries(fieldSchemas)) {
     if (key === 'userid' && !creating) continue;
-    const [first] = schemaIssues(schema, values[key as keyof MemberFormValues]);
+    const value = values[key as keyof MemberFormValues];
+    const [first] = key === 'mobile' ? mobileIssues(value) : schemaIssues(schema, value);
     if (first) put(key, first);
   }
   for (const f of checkMemberDepartments(pickedIds(values.departments), { nameOf: opts.deptName }))
