@@ -140,6 +140,7 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     'settings.saveProfile': (input) => settings.save(input),
     'settings.resetToDemo': (input) => settings.resetToDemo(input),
     'settings.testConnection': () => settings.testConnection(),
+    'settings.testDraft': (input) => settings.testDraft(input),
     'org.startSync': async () => org.startSync(),
     'org.getSyncState': () => org.syncState(),
     // Reads show the working copy: WeCom's cache with the staged edits on top.

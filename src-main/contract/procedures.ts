@@ -207,6 +207,12 @@ export const procedures = {
     z.object({ jobId: z.string().max(64) }).strict(),
     z.object({ cancelled: z.boolean() }),
   ),
+  /** 「测试连接」 of what the form holds, without saving it; saved = it is the configuration in use. */
+  'settings.testDraft': proc(
+    'command',
+    ProfileInput.omit({ confirmCorpSwitch: true }),
+    z.object({ checks: z.array(ConnectionCheck), corpId: z.string(), saved: z.boolean() }),
+  ),
 } as const;
 
 export type ProcedureName = keyof typeof procedures;
