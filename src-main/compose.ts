@@ -117,6 +117,7 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     outboxRepo,
     editor,
     corp,
+    audit: auditRepo,
   });
   const settings = new SettingsService({
     corp,
@@ -181,6 +182,7 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     }),
     'activation.export': ({ departmentId }) => activation.exportCsv(departmentId),
     'activation.invite': (input) => activation.invite(input),
+    'activation.inviteStatus': () => activation.inviteStatus(),
   };
 
   if (config.probeEveryMs)

@@ -213,6 +213,12 @@ export const procedures = {
     ProfileInput.omit({ confirmCorpSwitch: true }),
     z.object({ checks: z.array(ConnectionCheck), corpId: z.string(), saved: z.boolean() }),
   ),
+  /** The last invite (when, how many) and who was invited within the last 24 hours (not re-invited). */
+  'activation.inviteStatus': proc(
+    'query',
+    none,
+    z.object({ lastAt: z.string().nullable(), lastCount: z.number().int(), recent: z.array(z.string()) }),
+  ),
 } as const;
 
 export type ProcedureName = keyof typeof procedures;
