@@ -175,8 +175,13 @@ export class ActivationService {
     let lastCount = 0;
     for (const s of sent)
       if (last && Date.parse(last.at) - Date.parse(s.at) < SAME_ACTION_MS) lastCount += s.userids.length;
+    // Only those still not joined matter to the page: they are the ones it would invite.
+    const notJoined = new Set(
+      (await this.d.editor.base()).members.filter((m) => m.status === 4).map((m) => m.userid.toLowerCase()),
+    );
     const recent = new Set<string>();
-    for (const s of sent) if (Date.parse(s.at) >= since) for (const u of s.userids) recent.add(u);
+    for (const s of sent)
+      if (Date.parse(s.at) >= since) for (const u of s.userids) if (notJoined.has(u)) recent.add(u);
     return { lastAt: last?.at ?? null, lastCount, recent: [...recent] };
   }
 
