@@ -73,6 +73,9 @@ export function memberToForm(member: Member | null, defaultDeptId: number | null
   };
 }
 
+/** A member created locally and not yet pushed: its 账号 may still change. */
+export const isStagedNew = (m: Pick<Member, 'pending'> | null): boolean => m?.pending === 'created';
+
 /** The contract's fields from the form; trims like the schemas do. */
 export function formToFields(values: MemberFormValues): MemberFields {
   const departments = values.departments
@@ -105,6 +108,14 @@ export function formToFields(values: MemberFormValues): MemberFields {
 export function formToOps(values: MemberFormValues, original: Member | null): ChangeOp[] {
   const fields = formToFields(values);
   if (!original) return [{ type: 'member.create', userid: values.userid.trim(), fields }];
+  // A new member not yet pushed can still get another 账号: the staged create is replaced (deleting
+  // a member that exists only locally removes it), so the push still makes one user/create.
+  const userid = values.userid.trim();
+  if (isStagedNew(original) && userid !== original.userid)
+    return [
+      { type: 'member.delete', userid: original.userid },
+      { type: 'member.create', userid, fields },
+    ];
   const before = formToFields(memberToForm(original, null));
   const changed: Partial<MemberFields> = {};
   for (const key of changedMemberFields(fields, before))
@@ -145,7 +156,7 @@ export const fieldSchemas = {
 
 export interface FormCheckOptions {
   /** The member being edited: an edit that changes mobile or email must leave one of them. */
-  original?: Pick<Member, 'userid' | 'mobile' | 'email'> | null;
+  original?: (Pick<Member, 'userid' | 'mobile' | 'email'> & Partial<Pick<Member, 'pending'>>) | null;
   /** Names departments in the texts, as main does. */
   deptName?: (id: number) => string | undefined;
 }
@@ -187,7 +198,7 @@ export function validateForm(
     errors[field] ??= issueMessage(i);
   };
   for (const [key, schema] of Object.entries(fieldSchemas)) {
-    if (key === 'userid' && !creating) continue;
+    if (key === 'userid' && !creating && !isStagedNew(opts.original ?? null)) continue;
     const value = values[key as keyof MemberFormValues];
     const [first] = key === 'mobile' ? mobileIssues(value) : schemaIssues(schema, value);
     if (first) put(key, first);
