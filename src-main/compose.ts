@@ -154,6 +154,7 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     outboxRepo,
     editor,
     corp,
+    audit: auditRepo,
   });
   const settings = new SettingsService({
     corp,
@@ -177,6 +178,7 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     'settings.saveProfile': (input) => settings.save(input),
     'settings.resetToDemo': (input) => settings.resetToDemo(input),
     'settings.testConnection': () => settings.testConnection(),
+    'settings.testDraft': (input) => settings.testDraft(input),
     'org.startSync': async () => org.startSync(),
     'org.getSyncState': () => org.syncState(),
     // Reads show the working copy: WeCom's cache with the staged edits on top.
@@ -218,6 +220,7 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     }),
     'activation.export': ({ departmentId }) => activation.exportCsv(departmentId),
     'activation.invite': (input) => activation.invite(input),
+    'activation.inviteStatus': () => activation.inviteStatus(),
   };
 
   if (config.probeEveryMs)

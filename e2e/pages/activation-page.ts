@@ -68,4 +68,19 @@ export class ActivationPage {
   get results(): Locator {
     return this.page.getByTestId('invite-results');
   }
+
+  /** 「上次邀请：…（N 人）」 or 「还没有发送过邀请」. */
+  get lastInvite(): Locator {
+    return this.page.getByTestId('last-invite');
+  }
+
+  get inviteAllButton(): Locator {
+    return this.root.getByRole('button', { name: '邀请全部未激活成员' });
+  }
+
+  /** Opens a department's not-joined list through its 「名单」 link (the keyboard path). */
+  async openList(deptName: string): Promise<void> {
+    await this.page.getByRole('button', { name: `查看 ${deptName} 的未激活成员` }).click();
+    await expect(this.notJoined).toContainText(deptName);
+  }
 }

@@ -57,4 +57,13 @@ export class SettingsPage {
     await this.switchDialog.getByRole('button', { name: /取\s*消/ }).click();
     await expect(this.switchDialog).toBeHidden();
   }
+
+  /** The 企业ID field alone, as a clerk corrects (or mistypes) it without saving. */
+  get corpIdInput(): Locator {
+    return this.page.getByLabel('企业ID');
+  }
+
+  async typeCorpId(corpId: string): Promise<void> {
+    await this.corpIdInput.fill(corpId);
+  }
 }

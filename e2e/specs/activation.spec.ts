@@ -4,7 +4,13 @@ import { expect, test } from '../support/fixtures';
 
 interface SbState {
   departments: Array<{ id: number; name: string; parentid: number }>;
-  users: Array<{ userid: string; name: string; department: number[]; status: number }>;
+  users: Array<{
+    userid: string;
+    name: string;
+    department: number[];
+    main_department: number;
+    status: number;
+  }>;
   invites: Array<{ userid: string; count: number }>;
 }
 
@@ -25,7 +31,7 @@ test('activation: totals, a department’s not-joined list, CSV export and invit
   // The department with the most not-joined members (a 科室 name that is unique).
   const counts = st.departments
     .filter((d) => st.departments.filter((x) => x.name === d.name).length === 1)
-    .map((d) => ({ d, n: notJoined.filter((u) => u.department.includes(d.id)) }))
+    .map((d) => ({ d, n: notJoined.filter((u) => u.main_department === d.id) }))
     .sort((a, b) => b.n.length - a.n.length);
   const { d: dept, n: deptNotJoined } = counts[0]!;
   expect(deptNotJoined.length).toBeGreaterThan(1);
@@ -49,9 +55,21 @@ test('activation: totals, a department’s not-joined list, CSV export and invit
       .sort(),
   ).toEqual(deptNotJoined.map((u) => u.userid).sort());
 
+  await expect(act.lastInvite).toHaveText('还没有发送过邀请');
   await act.inviteAll();
   await expect(act.results).toBeVisible();
-  await expect(act.results).toContainText(`成功 ${notJoined.length} 人，失败 0 人`);
+  await expect(page.getByRole('dialog')).toContainText(`已发送 ${notJoined.length} 人，未发送 0 人`);
   const after = await sandbox.state<SbState>();
   expect(after.invites.map((i) => i.userid).sort()).toEqual(notJoined.map((u) => u.userid).sort());
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /关\s?闭|Close/ })
+    .click();
+
+  // The same people are not invited again within a day: the time is shown and the button is off.
+  await expect(act.lastInvite).toContainText(`上次邀请：`);
+  await expect(act.lastInvite).toContainText(`（${notJoined.length} 人）`);
+  await expect(act.inviteAllButton).toBeDisabled();
+  await act.openList(dept.name);
+  await expect(act.notJoined).toContainText('24 小时内已邀请');
 });

@@ -220,6 +220,18 @@ export const procedures = {
     z.object({ filter: AuditFilter.optional() }).strict(),
     z.object({ filename: z.string(), base64: z.string(), rows: z.number().int() }),
   ),
+  /** 「测试连接」 of what the form holds, without saving it; saved = it is the configuration in use. */
+  'settings.testDraft': proc(
+    'command',
+    ProfileInput.omit({ confirmCorpSwitch: true }),
+    z.object({ checks: z.array(ConnectionCheck), corpId: z.string(), saved: z.boolean() }),
+  ),
+  /** The last invite (when, how many) and who was invited within the last 24 hours (not re-invited). */
+  'activation.inviteStatus': proc(
+    'query',
+    none,
+    z.object({ lastAt: z.string().nullable(), lastCount: z.number().int(), recent: z.array(z.string()) }),
+  ),
 } as const;
 
 export type ProcedureName = keyof typeof procedures;

@@ -57,3 +57,7 @@ export const ConnectionCheck = z.object({
   ip: z.string().nullable(),
 });
 export type ConnectionCheck = z.infer<typeof ConnectionCheck>;
+
+/** 「测试连接」 of the form as typed, unsaved: omitted secrets mean the saved ones. */
+export const ConnectionDraft = ProfileInput.omit({ confirmCorpSwitch: true });
+export type ConnectionDraft = z.infer<typeof ConnectionDraft>;

@@ -50,6 +50,12 @@ export type IssueParams = {
   'member.positionTooLong': Max;
   'member.mobileTooLong': Max;
   'member.mobileChars': None;
+  /** Not a mainland number (11 digits, 1 then 3–9) nor +<country code> <number> (60103). */
+  'member.mobileFormat': None;
+  /** A space inside the number; only one, after the country code, is allowed (60103). */
+  'member.mobileSpaces': None;
+  /** +<country code> written without the space, or with too short a number (60103). */
+  'member.mobileIntl': None;
   'member.emailInvalid': None;
   'member.telephoneTooLong': Max;
   'member.telephoneChars': None;

@@ -89,6 +89,12 @@ export const issueMessages: { [C in IssueCode]: (p: IssueParams[C]) => string } 
   'member.positionTooLong': (p) => `职务最多 ${p.max} 个字`,
   'member.mobileTooLong': (p) => `手机号最多 ${p.max} 位`,
   'member.mobileChars': () => '手机号只能包含数字、+ 和 -',
+  'member.mobileFormat': () =>
+    '请输入 11 位手机号（以 1 开头，第二位是 3–9，如 13800000000）；境外号码请写成「+国家码 号码」，如 +852 91234567',
+  'member.mobileSpaces': () =>
+    '手机号中间不能有空格，请删去空格；境外号码只在国家码后留一个空格，如 +852 91234567',
+  'member.mobileIntl': () =>
+    '境外号码请写成「+国家码 号码」，国家码后留一个空格，如 +852 91234567；中国大陆手机号直接填 11 位',
   'member.emailInvalid': () => '邮箱格式不正确',
   'member.telephoneTooLong': (p) => `座机最多 ${p.max} 位`,
   'member.telephoneChars': () => '座机只能包含数字、+、- 和 ,',

@@ -3,6 +3,7 @@ import {
   checkContactUnique,
   checkDirectLeaders,
   checkMemberDepartments,
+  checkMobileFormat,
   checkMobileOrEmail,
   checkUseridFree,
 } from './member-rules';
@@ -106,5 +107,35 @@ describe('unique values', () => {
     expect(checkUseridFree('zhangsan', { name: '张三', deleted: true })).toEqual([
       { code: 'member.useridHeldByDeleted', userid: 'zhangsan', name: '张三' },
     ]);
+  });
+});
+
+describe('checkMobileFormat (60103)', () => {
+  const codes = (m: string) => checkMobileFormat(m).map((i) => i.code);
+
+  it.each([
+    '13800000000',
+    '19912345678',
+    '+86 13800000000',
+    '+852 91234567',
+    '+1 415-555-0100',
+    '138-0000-0000',
+    '',
+  ])('accepts %j', (m) => expect(checkMobileFormat(m)).toEqual([]));
+  it('refuses a mainland number that is not 11 digits starting 1[3-9]', () => {
+    expect(codes('1381234567')).toEqual(['member.mobileFormat']);
+    expect(codes('138123456789')).toEqual(['member.mobileFormat']);
+    expect(codes('23812345678')).toEqual(['member.mobileFormat']);
+    expect(codes('12812345678')).toEqual(['member.mobileFormat']);
+    expect(codes('+86 1381234567')).toEqual(['member.mobileFormat']);
+  });
+  it('refuses stray spaces, a country code without its space, letters and overlong input', () => {
+    expect(codes('138 0000 0000')).toEqual(['member.mobileSpaces']);
+    expect(codes('+86 138 0000 0000')).toEqual(['member.mobileSpaces']);
+    expect(codes(' 13800000000')).toEqual(['member.mobileSpaces']);
+    expect(codes('+8613800000000')).toEqual(['member.mobileIntl']);
+    expect(codes('+852 12')).toEqual(['member.mobileIntl']);
+    expect(codes('138abc')).toEqual(['member.mobileChars']);
+    expect(checkMobileFormat('+1 ' + '1'.repeat(30))).toEqual([{ code: 'member.mobileTooLong', max: 32 }]);
   });
 });

@@ -136,3 +136,41 @@ export function checkUseridFree(
   const p = { userid, name: holder.name };
   return [holder.deleted ? issue('member.useridHeldByDeleted', p) : issue('member.useridTaken', p)];
 }
+
+/** WeCom's bound on a mobile (API.md §2.2: ≤32 characters of digits, + and -). */
+export const MOBILE_MAX = 32;
+/** A mainland mobile as issued today: 11 digits, 1 then 3–9. */
+const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
+/** Digits, optionally grouped by single hyphens (WeCom allows "-"; 138-0000-0000 is the same number). */
+const DIGIT_GROUPS = /^\d+(?:-\d+)*$/;
+/** +<country code> <number>: the one space WeCom's samples show ("+86 13800000000"). */
+const INTL_MOBILE = /^\+(\d{1,4}) (.*)$/;
+
+const isMainland = (s: string): boolean => DIGIT_GROUPS.test(s) && MAINLAND_MOBILE.test(s.replace(/-/g, ''));
+
+/**
+ * The format of a mobile, as the form, main's validation and the sandbox (60103) check it: a mainland
+ * number of 11 digits (1 then 3–9, hyphens between groups allowed), or +<country code> <number> (+86
+ * must be followed by a mainland number). Stray spaces are refused, so nothing that WeCom would refuse
+ * at push time is staged. '' is "no mobile". The value is checked as given: callers that trim (form,
+ * main) pass the trimmed value.
+ */
+export function checkMobileFormat(mobile: string): RuleIssue[] {
+  if (mobile === '') return [];
+  if (mobile.length > MOBILE_MAX) return [issue('member.mobileTooLong', { max: MOBILE_MAX })];
+  if (/[^0-9+ -]/.test(mobile)) return [issue('member.mobileChars')];
+  if (isMainland(mobile)) return [];
+  const intl = INTL_MOBILE.exec(mobile);
+  if (intl) {
+    const country = intl[1]!;
+    const number = intl[2]!;
+    if (number.includes(' ')) return [issue('member.mobileSpaces')];
+    if (country === '86') return isMainland(number) ? [] : [issue('member.mobileFormat')];
+    return DIGIT_GROUPS.test(number) && number.replace(/-/g, '').length >= 4
+      ? []
+      : [issue('member.mobileIntl')];
+  }
+  if (mobile.includes(' ')) return [issue('member.mobileSpaces')];
+  if (mobile.startsWith('+')) return [issue('member.mobileIntl')];
+  return [issue('member.mobileFormat')];
+}

@@ -121,3 +121,12 @@ export const t = {
     },
   },
 } as const;
+
+/** 「测试连接」 results: one success mark, and which configuration was tested. */
+export const tConnectionTest = {
+  ok: '连接正常',
+  savedTitle: '测试结果（已保存的配置）',
+  draftTitle: (corpId: string) => `测试结果（表单中尚未保存的配置，企业ID ${corpId}）`,
+  draftHint: '测试的是表单中填写的内容，尚未保存；确认无误后请点「保存」。',
+  requiredSecret: '通讯录同步 Secret 必填；已保存过时可留空，表示沿用已保存的 Secret',
+} as const;

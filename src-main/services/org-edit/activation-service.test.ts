@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ActivationRow } from '../../contract/org-edit';
 import type { ProcOutput } from '../../contract/procedures';
 import type { SandboxOptions } from '../../sandbox';
@@ -7,6 +7,7 @@ import { csvCell } from './activation-service';
 
 let h: Harness | null = null;
 afterEach(async () => {
+  vi.useRealTimers();
   await h?.close();
   h = null;
 });
@@ -75,7 +76,7 @@ describe('activation report, export and invites', () => {
     expect(r.totals).toEqual(countStatuses(users()));
     expect(r.totals.notJoined).toBeGreaterThan(0);
     const withMembers = [...sb().departments.values()].filter((d) =>
-      users().some((u) => u.department.includes(d.id)),
+      users().some((u) => u.main_department === d.id),
     );
     expect(r.rows.map((x) => x.departmentId).sort((a, b) => a - b)).toEqual(
       withMembers.map((d) => d.id).sort((a, b) => a - b),
@@ -84,8 +85,12 @@ describe('activation report, export and invites', () => {
       const d = sb().departments.get(row.departmentId)!;
       expect(row.name).toBe(d.name);
       expect(row.path.endsWith(d.name)).toBe(true);
-      expect(row, d.name).toMatchObject(countStatuses(users().filter((u) => u.department.includes(d.id))));
+      expect(row, d.name).toMatchObject(countStatuses(users().filter((u) => u.main_department === d.id)));
     }
+    // Each member once (in the main department): positional groups do not count people twice.
+    const sum = (k: 'total' | 'notJoined') => r.rows.reduce((n, x) => n + x[k], 0);
+    expect(sum('total')).toBe(r.totals.total);
+    expect(sum('notJoined')).toBe(r.totals.notJoined);
     // Most not-joined first.
     for (let i = 1; i < r.rows.length; i++)
       expect(r.rows[i - 1]!.notJoined).toBeGreaterThanOrEqual(r.rows[i]!.notJoined);
@@ -98,7 +103,7 @@ describe('activation report, export and invites', () => {
     await ready();
     const report = await call<Report>('activation.report');
     const row = report.rows.find((x) => x.notJoined >= 2)!;
-    const expected = users().filter((u) => u.status === 4 && u.department.includes(row.departmentId));
+    const expected = users().filter((u) => u.status === 4 && u.main_department === row.departmentId);
     const list = await call<{ members: Array<{ userid: string }> }>('activation.listNotJoined', {
       departmentId: row.departmentId,
     });
@@ -215,5 +220,46 @@ describe('activation report, export and invites', () => {
     const invited = sb().snapshot().invites;
     expect(invited.map((i) => i.userid).sort()).toEqual(notJoined.map((u) => u.userid).sort());
     expect(invited.every((i) => i.count === 1)).toBe(true);
+  });
+
+  it('does not invite the same people again within a day, and tells when they were last invited', async () => {
+    await ready();
+    type Status = ProcOutput<'activation.inviteStatus'>;
+    expect(await call<Status>('activation.inviteStatus')).toEqual({ lastAt: null, lastCount: 0, recent: [] });
+    const [a, b, c] = users().filter((u) => u.status === 4);
+    await call<Invite>('activation.invite', { userids: [a!.userid, b!.userid] });
+    const status = await call<Status>('activation.inviteStatus');
+    expect(status.lastCount).toBe(2);
+    expect(Date.now() - Date.parse(status.lastAt!)).toBeLessThan(60 * 60 * 1000);
+    expect(status.recent.sort()).toEqual([a!.userid, b!.userid].map((u) => u.toLowerCase()).sort());
+
+    const calls = h!.sandbox.faults.callCount('batch/invite');
+    const again = await call<Invite>('activation.invite', { userids: [a!.userid, c!.userid] });
+    const by = new Map(again.results.map((r) => [r.userid, r] as const));
+    expect(by.get(a!.userid)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('24 小时内不重复邀请'),
+    });
+    expect(by.get(c!.userid)).toMatchObject({ ok: true });
+    expect(h!.sandbox.faults.callCount('batch/invite') - calls).toBe(1);
+    const count = (u: { userid: string }) =>
+      sb()
+        .snapshot()
+        .invites.find((i) => i.userid === u.userid)?.count;
+    expect(count(a!)).toBe(1);
+    expect(count(c!)).toBe(1);
+
+    // A day later the guard has lapsed: the same person may be invited again.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 25 * 60 * 60 * 1000);
+    const later = await call<Invite>('activation.invite', { userids: [a!.userid] });
+    expect(later.results).toEqual([expect.objectContaining({ userid: a!.userid, ok: true })]);
+    expect(count(a!)).toBe(2);
+    expect((await call<Status>('activation.inviteStatus')).recent).toEqual([a!.userid.toLowerCase()]);
+    // 「邀请全部」 leaves out whoever was invited within the day.
+    const all = await call<Invite>('activation.invite', { all: true });
+    expect(all.results.map((r) => r.userid)).not.toContain(a!.userid);
+    expect(all.results.length).toBe(users().filter((u) => u.status === 4).length - 1);
+    expect(count(a!)).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import type { ActivationRow } from '../../contract/org-edit';
+import type { AuditRepo } from '../../db/repos/audit-repo';
 import type { OutboxRepo } from '../../db/repos/outbox-repo';
 import type { OrgRepo } from '../../db/repos/org-repo';
 import type { SyncRunsRepo } from '../../db/repos/sync-runs-repo';
@@ -9,6 +10,17 @@ import { neutraliseFormula } from '../export/formula-guard';
 
 const INVITE_FEATURE = 'invite';
 const INVITE_CHUNK = 1000;
+/** The same person is not invited again within this window (staff complained of repeated SMS). */
+export const REINVITE_GUARD_MS = 24 * 60 * 60 * 1000;
+/** How far back the audit log is read for the last invite (pages of AUDIT_PAGE entries). */
+const AUDIT_PAGE = 500;
+const AUDIT_MAX_PAGES = 40;
+
+/** Invites as the audit log recorded them: when, and whom (lower-cased userids). */
+interface SentInvite {
+  at: string;
+  userids: string[];
+}
 
 /** 激活情况: who has not joined (two-way authentication), by department, and inviting them. */
 export class ActivationService {
@@ -20,8 +32,14 @@ export class ActivationService {
       outboxRepo: OutboxRepo;
       editor: OrgEditService;
       corp: CorpContext;
+      audit: AuditRepo;
+      now?: () => number;
     },
   ) {}
+
+  private now(): number {
+    return this.d.now ? this.d.now() : Date.now();
+  }
 
   async report() {
     const wc = await this.d.editor.workingCopy();
@@ -36,15 +54,18 @@ export class ActivationService {
       else if (status === 5) t.left++;
     };
     // Status comes from WeCom (the cache): activation is a fact of WeCom, not of local edits.
+    // Each member counts once, in their main department: positional groups (正副主任…) and second
+    // departments would count the same people again, and the rows would add up to more than 全院.
     for (const m of base.members) {
       bump(totals, m.status);
-      for (const l of m.departments) {
-        let r = rows.get(l.departmentId);
+      const deptId = mainDeptOf(m);
+      {
+        let r = rows.get(deptId);
         if (!r) {
-          const dept = wc.dept(l.departmentId);
+          const dept = wc.dept(deptId);
           r = {
-            departmentId: l.departmentId,
-            name: dept?.name ?? String(l.departmentId),
+            departmentId: deptId,
+            name: dept?.name ?? String(deptId),
             path: dept ? wc.path(dept.id) : '',
             total: 0,
             active: 0,
@@ -52,7 +73,7 @@ export class ActivationService {
             disabled: 0,
             left: 0,
           };
-          rows.set(l.departmentId, r);
+          rows.set(deptId, r);
         }
         bump(r, m.status);
       }
@@ -77,21 +98,20 @@ export class ActivationService {
   async notJoined(departmentId?: number) {
     const wc = await this.d.editor.workingCopy();
     const base = await this.d.editor.base();
-    return base.members
-      .filter(
-        (m) =>
-          m.status === 4 &&
-          (departmentId === undefined || m.departments.some((l) => l.departmentId === departmentId)),
-      )
-      .map((m) => ({
-        userid: m.userid,
-        name: m.name,
-        position: m.position,
-        mobile: m.mobile,
-        departments: m.departments
-          .map((l) => wc.dept(l.departmentId)?.name ?? String(l.departmentId))
-          .join('、'),
-      }));
+    return (
+      base.members
+        // By main department, as the report counts them, so a row's 未激活 and its list agree.
+        .filter((m) => m.status === 4 && (departmentId === undefined || mainDeptOf(m) === departmentId))
+        .map((m) => ({
+          userid: m.userid,
+          name: m.name,
+          position: m.position,
+          mobile: m.mobile,
+          departments: m.departments
+            .map((l) => wc.dept(l.departmentId)?.name ?? String(l.departmentId))
+            .join('、'),
+        }))
+    );
   }
 
   async exportCsv(departmentId?: number): Promise<{ filename: string; csv: string }> {
@@ -107,6 +127,63 @@ export class ActivationService {
       filename: `未激活成员-${dept}.csv`,
       csv: '\uFEFF' + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n',
     };
+  }
+
+  /** Invites that reached WeCom, newest first, read from the audit log (at most `pages` pages). */
+  private async sentInvites(
+    corpId: string,
+    until: (at: string, found: readonly SentInvite[]) => boolean,
+  ): Promise<SentInvite[]> {
+    const out: SentInvite[] = [];
+    let beforeId: number | undefined;
+    for (let page = 0; page < AUDIT_MAX_PAGES; page++) {
+      const entries = await this.d.audit.list(corpId, AUDIT_PAGE, beforeId);
+      for (const e of entries) {
+        if (until(e.at, out)) return out;
+        if (e.api !== 'member.invite' || e.result !== '成功') continue;
+        out.push({ at: e.at, userids: invitedUserids(e.after, e.key) });
+      }
+      if (entries.length < AUDIT_PAGE) break;
+      beforeId = entries.at(-1)!.id;
+    }
+    return out;
+  }
+
+  /** userid (lower case) → when it was last invited, for invites within the guard window. */
+  private async recentlyInvited(corpId: string): Promise<Map<string, string>> {
+    const since = this.now() - REINVITE_GUARD_MS;
+    const sent = await this.sentInvites(corpId, (at) => Date.parse(at) < since);
+    const out = new Map<string, string>();
+    for (const s of sent) for (const u of s.userids) if (!out.has(u)) out.set(u, s.at);
+    return out;
+  }
+
+  /**
+   * What the page shows beside 「邀请」: the last invite (when, how many) and who was invited within
+   * the guard window, so the button can say so instead of sending again.
+   */
+  async inviteStatus(): Promise<{ lastAt: string | null; lastCount: number; recent: string[] }> {
+    const corpId = await this.d.editor.corpId();
+    const since = this.now() - REINVITE_GUARD_MS;
+    // One invite action is several outbox rows (chunks of 1000) recorded within moments: one "last".
+    const SAME_ACTION_MS = 60_000;
+    const sent = await this.sentInvites(
+      corpId,
+      (at, found) =>
+        found.length > 0 && Date.parse(at) < Math.min(since, Date.parse(found[0]!.at) - SAME_ACTION_MS),
+    );
+    const last = sent[0] ?? null;
+    let lastCount = 0;
+    for (const s of sent)
+      if (last && Date.parse(last.at) - Date.parse(s.at) < SAME_ACTION_MS) lastCount += s.userids.length;
+    // Only those still not joined matter to the page: they are the ones it would invite.
+    const notJoined = new Set(
+      (await this.d.editor.base()).members.filter((m) => m.status === 4).map((m) => m.userid.toLowerCase()),
+    );
+    const recent = new Set<string>();
+    for (const s of sent)
+      if (Date.parse(s.at) >= since) for (const u of s.userids) if (notJoined.has(u)) recent.add(u);
+    return { lastAt: last?.at ?? null, lastCount, recent: [...recent] };
   }
 
   /**
@@ -125,15 +202,28 @@ export class ActivationService {
 
     const base = await this.d.editor.base();
     const byId = new Map(base.members.map((m) => [m.userid.toLowerCase(), m] as const));
+    const recent = await this.recentlyInvited(corpId);
+    // 「邀请全部」 means everyone not yet joined and not invited within the day (the page says so);
+    // a chosen list answers for each person skipped.
     const ids =
       'all' in input
-        ? base.members.filter((m) => m.status === 4).map((m) => m.userid)
+        ? base.members
+            .filter((m) => m.status === 4 && !recent.has(m.userid.toLowerCase()))
+            .map((m) => m.userid)
         : [...new Set(input.userids)];
     const results: Array<{ userid: string; name: string; ok: boolean; reason: string | null }> = [];
     const send: string[] = [];
     for (const u of ids) {
       const m = byId.get(u.toLowerCase());
-      if (m?.status === 4) send.push(u);
+      const lastAt = recent.get(u.toLowerCase());
+      if (m?.status === 4 && lastAt !== undefined)
+        results.push({
+          userid: u,
+          name: m.name,
+          ok: false,
+          reason: `${formatLocal(lastAt)} 已邀请过，24 小时内不重复邀请`,
+        });
+      else if (m?.status === 4) send.push(u);
       else
         results.push({
           userid: u,
@@ -153,7 +243,8 @@ export class ActivationService {
         key: chunk.slice(0, 20).join(','),
         summary: `邀请 ${chunk.length} 名未激活成员`,
         before: null,
-        after: { invite: chunk.length },
+        // The userids go into the audit log, from which the re-invite guard reads who was invited when.
+        after: { invite: chunk.length, userids: chunk },
       });
     }
     const batchId = await this.d.outbox.record(corpId, INVITE_FEATURE, [], rows);
@@ -190,4 +281,33 @@ export class ActivationService {
 export function csvCell(value: string): string {
   const s = neutraliseFormula(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The member's main department, or their first one when the cache has none. */
+function mainDeptOf(m: { mainDepartment: number; departments: Array<{ departmentId: number }> }): number {
+  return m.departments.some((l) => l.departmentId === m.mainDepartment)
+    ? m.mainDepartment
+    : (m.departments[0]?.departmentId ?? m.mainDepartment);
+}
+
+/** The userids of a recorded invite: its audit `after` (full list), else the key (first 20). */
+function invitedUserids(after: string | null, key: string): string[] {
+  try {
+    const parsed = after ? (JSON.parse(after) as { userids?: unknown }) : null;
+    if (Array.isArray(parsed?.userids))
+      return parsed.userids.filter((u): u is string => typeof u === 'string').map((u) => u.toLowerCase());
+  } catch {
+    /* an older or hand-edited entry: fall back to the key */
+  }
+  return key
+    .split(',')
+    .filter((u) => u !== '')
+    .map((u) => u.toLowerCase());
+}
+
+/** "MM-DD HH:mm" in the machine's local time, for a refusal the clerk reads. */
+function formatLocal(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }

@@ -55,6 +55,11 @@ export class CorpContext {
     return this.deps.secrets.kind;
   }
 
+  /** The API host of a saved (non-demo) corp: where a profile being typed would be used. */
+  get configuredApiBase(): string {
+    return this.deps.apiBase;
+  }
+
   get isEnvProfile(): boolean {
     return this.deps.envProfile !== null;
   }

@@ -1,5 +1,5 @@
 import { AppError } from '../../contract/errors';
-import type { ConnectionCheck, ProfileInput, ProfileView } from '../../contract/settings';
+import type { ConnectionCheck, ConnectionDraft, ProfileInput, ProfileView } from '../../contract/settings';
 import type { ChangesRepo } from '../../db/repos/changes-repo';
 import type { OrgRepo } from '../../db/repos/org-repo';
 import type { OutboxRepo } from '../../db/repos/outbox-repo';
@@ -9,10 +9,8 @@ import type { JobRunner } from '../jobs/job-runner';
 import type { SecretStore } from '../../platform/ports';
 import type { Logger } from '../../platform/logger';
 import { registerSecret } from '../../platform/redact';
-import { toAppError } from '../../wecom/errors';
-import { WecomHttp } from '../../wecom/http-client';
-import type { Credential } from '../../wecom/token-provider';
 import type { Connectivity } from './connectivity';
+import { draftIsSaved, draftTargets, runChecks, targetsOf } from './connection-test';
 import type { CorpContext } from './corp-context';
 import { PROFILE_KEY, appSecretKey, contactsSecretKey, type StoredProfile } from './profile';
 
@@ -152,53 +150,28 @@ export class SettingsService {
     this.d.bus.emit('org.cacheChanged', { at: new Date().toISOString() });
   }
 
-  /**
-   * One gettoken plus one read per secret, with a fresh token and no retries, so the answer is
-   * about the configuration as it is now.
-   */
+  /** 「测试连接」 of the configuration in use (saved, environment or demo), e.g. for the CLI. */
   async testConnection(): Promise<{ checks: ConnectionCheck[] }> {
     const corp = await this.d.corp.resolve();
-    const http = new WecomHttp({ baseURL: corp.apiBase, logger: this.d.logger, retries: 0, timeoutMs: 8000 });
-    const targets: Array<{ target: string; label: string; cred: Credential | null; path: string }> = [
-      { target: 'contacts', label: '通讯录同步', cred: corp.contacts, path: 'department/list' },
-      ...corp.apps.map((a) => ({
-        target: `app:${a.agentid}`,
-        label: `${a.name}（AgentId ${a.agentid}）`,
-        cred: a.cred,
-        path: 'department/simplelist',
-      })),
-    ];
-    const checks: ConnectionCheck[] = [];
-    let sawNetwork = false;
-    for (const t of targets) {
-      if (!t.cred) {
-        checks.push({
-          target: t.target,
-          label: t.label,
-          ok: false,
-          code: 'NOT_CONFIGURED',
-          errcode: null,
-          ip: null,
-        });
-        continue;
-      }
-      try {
-        await http.get(t.cred, t.path, t.path === 'department/list' ? { id: 1 } : {});
-        checks.push({ target: t.target, label: t.label, ok: true, code: null, errcode: null, ip: null });
-      } catch (e) {
-        const err = toAppError(e);
-        if (err.code === 'NETWORK') sawNetwork = true;
-        checks.push({
-          target: t.target,
-          label: t.label,
-          ok: false,
-          code: err.code,
-          errcode: typeof err.details?.errcode === 'number' ? err.details.errcode : null,
-          ip: typeof err.details?.ip === 'string' ? err.details.ip : null,
-        });
-      }
-    }
+    const { checks, sawNetwork } = await runChecks(corp.apiBase, targetsOf(corp), this.d.logger);
     this.d.connectivity.report(!sawNetwork);
     return { checks };
+  }
+
+  /**
+   * 「测试连接」 of what the form holds, unsaved: the typed corp ID and secrets (an empty secret
+   * field meaning the saved one), against the API host that saving would use. Nothing is stored.
+   */
+  async testDraft(
+    draft: ConnectionDraft,
+  ): Promise<{ checks: ConnectionCheck[]; corpId: string; saved: boolean }> {
+    const corp = await this.d.corp.resolve();
+    const saved = draftIsSaved(draft, corp);
+    const targets = saved ? targetsOf(corp) : draftTargets(draft, corp);
+    // A draft that is not the demo leaves the demo's sandbox: it is tested where saving would point.
+    const apiBase = saved ? corp.apiBase : this.d.corp.configuredApiBase;
+    const { checks, sawNetwork } = await runChecks(apiBase, targets, this.d.logger);
+    this.d.connectivity.report(!sawNetwork);
+    return { checks, corpId: draft.corpId, saved };
   }
 }

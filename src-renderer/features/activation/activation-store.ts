@@ -8,6 +8,13 @@ export type ActivationReport = ProcOutput<'activation.report'>;
 export type NotJoinedMember = ProcOutput<'activation.listNotJoined'>['members'][number];
 export type InviteResult = ProcOutput<'activation.invite'>['results'][number];
 
+/** The last invite and who was invited within the day (lower-case userids): not invited again. */
+export interface InviteStatus {
+  lastAt: string | null;
+  lastCount: number;
+  recent: ReadonlySet<string>;
+}
+
 export interface ActivationState {
   status: LoadStatus;
   loadError: AppErrorShape | null;
@@ -20,6 +27,8 @@ export interface ActivationState {
   inviting: boolean;
   inviteResults: InviteResult[] | null;
   inviteError: AppErrorShape | null;
+  /** null until read (or when it could not be read: the guard in main still applies). */
+  inviteStatus: InviteStatus | null;
 
   load(): Promise<void>;
   selectDepartment(id: number | null): Promise<void>;
@@ -29,6 +38,11 @@ export interface ActivationState {
 }
 
 export type ActivationStore = StoreApi<ActivationState>;
+
+/** Whether a not-joined member was invited within the day (main refuses to invite them again). */
+export function invitedRecently(status: InviteStatus | null, userid: string): boolean {
+  return status?.recent.has(userid.toLowerCase()) ?? false;
+}
 
 /** Percentage of members who joined, among those who could (disabled and left do not count). */
 export function activationRate(row: { active: number; notJoined: number }): number {
@@ -49,12 +63,24 @@ export function createActivationStore(api: Api, env?: DownloadEnv): ActivationSt
     inviting: false,
     inviteResults: null,
     inviteError: null,
+    inviteStatus: null,
 
     async load() {
       set({ status: get().report ? 'ready' : 'loading', loadError: null });
-      const res = await api.call('activation.report', {});
+      const [res, invites] = await Promise.all([
+        api.call('activation.report', {}),
+        api.call('activation.inviteStatus', {}),
+      ]);
       if (res.ok) set({ report: res.value, status: 'ready' });
       else set({ status: get().report ? 'ready' : 'error', loadError: res.error });
+      if (invites.ok)
+        set({
+          inviteStatus: {
+            lastAt: invites.value.lastAt,
+            lastCount: invites.value.lastCount,
+            recent: new Set(invites.value.recent),
+          },
+        });
     },
 
     async selectDepartment(id) {

@@ -32,14 +32,14 @@ export function AppsEditor() {
           aria-label={`${t.settings.appsSection} ${i + 1}`}
           data-testid={`app-row-${i}`}
         >
-          <Form.Item label={t.settings.appName} {...fieldProps(i, 'name')}>
+          <Form.Item required label={t.settings.appName} {...fieldProps(i, 'name')}>
             <Input
               value={app.name}
               maxLength={64}
               onChange={(e) => update(app.key, { name: e.target.value })}
             />
           </Form.Item>
-          <Form.Item label={t.settings.appPurpose} {...fieldProps(i, 'purpose')}>
+          <Form.Item required label={t.settings.appPurpose} {...fieldProps(i, 'purpose')}>
             <Select<AppPurpose>
               value={app.purpose}
               options={purposeOptions}
@@ -48,7 +48,7 @@ export function AppsEditor() {
               onChange={(purpose) => update(app.key, { purpose })}
             />
           </Form.Item>
-          <Form.Item label={t.settings.appAgentId} {...fieldProps(i, 'agentid')}>
+          <Form.Item required label={t.settings.appAgentId} {...fieldProps(i, 'agentid')}>
             <InputNumber<number>
               value={app.agentid}
               min={1}
@@ -60,7 +60,7 @@ export function AppsEditor() {
               }
             />
           </Form.Item>
-          <Form.Item label={t.settings.appSecret} {...fieldProps(i, 'secret')}>
+          <Form.Item required label={t.settings.appSecret} {...fieldProps(i, 'secret')}>
             <Input.Password
               value={app.secret}
               autoComplete="off"

@@ -4,7 +4,7 @@ import { useServices, useSettingsStore } from '../../app/services-context';
 import { PageLayout } from '../../components/PageLayout';
 import { failureTitle } from '../../components/use-report-error';
 import { describeError } from '../../i18n/error-messages.zh-CN';
-import { t } from '../../i18n/zh-CN';
+import { t, tConnectionTest } from '../../i18n/zh-CN';
 import { AppsEditor } from './AppsEditor';
 import { ConnectionResults } from './ConnectionResults';
 import { CorpSwitchConfirm } from './CorpSwitchConfirm';
@@ -20,6 +20,7 @@ export function SettingsPage() {
   const busy = useSettingsStore((s) => s.busy);
   const actionError = useSettingsStore((s) => s.actionError);
   const checks = useSettingsStore((s) => s.checks);
+  const tested = useSettingsStore((s) => s.tested);
   const testError = useSettingsStore((s) => s.testError);
 
   useEffect(() => {
@@ -105,6 +106,8 @@ export function SettingsPage() {
           <Form.Item
             label={t.settings.contactsSecret}
             extra={t.settings.contactsSecretHelp}
+            tooltip={tConnectionTest.requiredSecret}
+            required
             {...fieldStatus('contactsSecret')}
           >
             <Input.Password
@@ -123,7 +126,7 @@ export function SettingsPage() {
             <Descriptions.Item label={t.settings.secretStoreLabel}>
               <span data-testid="secret-store">{t.settings.secretStore[profile.secretStore]}</span>
             </Descriptions.Item>
-            <Descriptions.Item label={t.settings.apiBaseLabel}>{profile.apiBase}</Descriptions.Item>
+            {/* The API host is an internal detail (README: --api-base); clerks are not shown it. */}
           </Descriptions>
         </Card>
 
@@ -179,7 +182,7 @@ export function SettingsPage() {
           description={describeError(testError).detail}
         />
       ) : null}
-      {checks ? <ConnectionResults checks={checks} /> : null}
+      {checks ? <ConnectionResults checks={checks} tested={tested} /> : null}
     </PageLayout>
   );
 }

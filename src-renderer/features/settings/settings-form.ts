@@ -1,4 +1,4 @@
-import { ProfileInput, type AppPurpose, type ProfileView } from '../../../src-main/contract';
+import { ConnectionDraft, ProfileInput, type AppPurpose, type ProfileView } from '../../../src-main/contract';
 import { t } from '../../i18n/zh-CN';
 
 /** One editable row of the 自建应用 list. */
@@ -100,4 +100,30 @@ export function fieldErrorsFromDetails(details: Record<string, unknown> | undefi
     errors[key] ??= message;
   }
   return errors;
+}
+
+/**
+ * The input of 「测试连接」: the form as typed, unsaved. Empty secrets are omitted (main then uses the
+ * saved one, or reports 未配置); only format problems stop the test, not missing secrets, since the
+ * test is how a clerk finds out what is wrong.
+ */
+export function buildDraftInput(draft: ProfileDraft): {
+  input: ConnectionDraft | null;
+  errors: FieldErrors;
+} {
+  const errors: FieldErrors = {};
+  const apps = draft.apps.map((a, i) => {
+    if (a.agentid === null) errors[`apps.${i}.agentid`] = t.settings.required.agentid;
+    const out: Record<string, unknown> = { name: a.name, purpose: a.purpose, agentid: a.agentid ?? 0 };
+    // A stored secret belongs to the agentid it was saved for; another agentid has none to keep.
+    if (a.secret.trim() !== '') out.secret = a.secret.trim();
+    return out;
+  });
+  const raw: Record<string, unknown> = { corpId: draft.corpId, apps };
+  if (draft.contactsSecret.trim() !== '') raw.contactsSecret = draft.contactsSecret.trim();
+  const parsed = ConnectionDraft.safeParse(raw);
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) errors[joinPath(issue.path)] ??= issue.message;
+  if (Object.keys(errors).length > 0 || !parsed.success) return { input: null, errors };
+  return { input: parsed.data, errors };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfileInput, ProfileView } from '../../../src-main/contract';
+import type { ConnectionCheck, ProfileInput, ProfileView } from '../../../src-main/contract';
 import { createFakeApi, err, ok } from '../../test-support/fake-api';
 import { checkFailureText } from './check-text';
 import { createSettingsStore } from './settings-store';
@@ -111,8 +111,11 @@ describe('settings store', () => {
 
   it('test connection lists one result per check with the fix, including the IP for 60020', async () => {
     const { store, api } = setup();
-    api.handlers['settings.testConnection'] = () =>
+    await store.getState().load();
+    api.handlers['settings.testDraft'] = () =>
       ok({
+        corpId: corpProfile.corpId,
+        saved: true,
         checks: [
           { target: 'contacts', label: '通讯录同步', ok: true, code: null, errcode: null, ip: null },
           {
@@ -154,25 +157,59 @@ describe('settings store', () => {
       errcode: ok_ ? null : 40001,
       ip: null,
     });
-    api.handlers['settings.testConnection'] = () =>
-      ok({ checks: [check('contacts', false), check('app:1000002', true)] });
+    const saved = (checks: ConnectionCheck[]) => ok({ corpId: corpProfile.corpId, saved: true, checks });
+    await store.getState().load();
+    api.handlers['settings.testDraft'] = () => saved([check('contacts', false), check('app:1000002', true)]);
     await store.getState().testConnection();
     expect(reachable()).toBe(0);
-    api.handlers['settings.testConnection'] = () => err('NETWORK');
+    api.handlers['settings.testDraft'] = () => err('NETWORK');
     await store.getState().testConnection();
     expect(reachable()).toBe(0);
-    api.handlers['settings.testConnection'] = () =>
-      ok({ checks: [check('contacts', true), check('app:1000002', false)] });
+    // A draft that reaches WeCom is not yet the configuration in use: nothing to sync from yet.
+    api.handlers['settings.testDraft'] = () =>
+      ok({ corpId: 'wwother', saved: false, checks: [check('contacts', true)] });
+    await store.getState().testConnection();
+    expect(reachable()).toBe(0);
+    api.handlers['settings.testDraft'] = () => saved([check('contacts', true), check('app:1000002', false)]);
     await store.getState().testConnection();
     expect(reachable()).toBe(1);
   });
 
   it('test connection failure is kept for display', async () => {
     const { store, api } = setup();
-    api.handlers['settings.testConnection'] = () => err('NOT_CONFIGURED');
+    await store.getState().load();
+    api.handlers['settings.testDraft'] = () => err('NOT_CONFIGURED');
     await store.getState().testConnection();
     expect(store.getState().testError?.code).toBe('NOT_CONFIGURED');
     expect(store.getState().checks).toBeNull();
+  });
+
+  it('test connection sends what is typed, unsaved, with empty secrets left out (= the saved ones)', async () => {
+    const { store, api, saved } = setup();
+    await store.getState().load();
+    const sent: unknown[] = [];
+    api.handlers['settings.testDraft'] = (input) => {
+      sent.push(input);
+      return ok({ corpId: input.corpId, saved: false, checks: [] });
+    };
+    store.getState().setCorpId('ww0000000000000000');
+    await store.getState().testConnection();
+    expect(sent).toEqual([
+      { corpId: 'ww0000000000000000', apps: [{ name: '小助手', purpose: '小助手', agentid: 1000002 }] },
+    ]);
+    expect(store.getState().tested).toEqual({ corpId: 'ww0000000000000000', saved: false });
+    expect(saved).toEqual([]);
+    expect(store.getState().draft.corpId).toBe('ww0000000000000000');
+
+    store.getState().setContactsSecret('typed-secret');
+    await store.getState().testConnection();
+    expect(sent[1]).toMatchObject({ contactsSecret: 'typed-secret' });
+
+    // A corp ID WeCom could never accept is shown beside the field, and nothing is sent.
+    store.getState().setCorpId('');
+    await store.getState().testConnection();
+    expect(sent).toHaveLength(2);
+    expect(store.getState().fieldErrors.corpId).toBe('请填写企业ID');
   });
 
   it('reset to demo replaces the draft and notifies the shell', async () => {

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppErrorShape, ConnectionCheck, ProfileView } from '../../../src-main/contract';
 import type { Api } from '../../bridge/types';
 import {
+  buildDraftInput,
   buildProfileInput,
   draftFromProfile,
   fieldErrorsFromDetails,
@@ -51,6 +52,8 @@ export interface SettingsState {
   /** Bumped after a successful save or reset, for a confirmation message. */
   savedAt: number | null;
   checks: ConnectionCheck[] | null;
+  /** What the last 「测试连接」 tested: the corp ID typed, and whether it was the saved configuration. */
+  tested: { corpId: string; saved: boolean } | null;
   testError: AppErrorShape | null;
   /** Set when a save or reset was refused with CORP_SWITCH_PENDING, until confirmed or cancelled. */
   pendingSwitch: PendingSwitch | null;
@@ -109,7 +112,7 @@ export function createSettingsStore(api: Api, options: SettingsStoreOptions = {}
       const before = get().profile;
       const corpSwitched = !before || before.mode !== profile.mode || before.corpId !== profile.corpId;
       applyProfile(profile);
-      set({ savedAt: Date.now(), checks: null, testError: null, pendingSwitch: null });
+      set({ savedAt: Date.now(), checks: null, tested: null, testError: null, pendingSwitch: null });
       options.onProfileChanged?.(profile, { corpSwitched });
     };
 
@@ -122,6 +125,7 @@ export function createSettingsStore(api: Api, options: SettingsStoreOptions = {}
       actionError: null,
       savedAt: null,
       checks: null,
+      tested: null,
       testError: null,
       pendingSwitch: null,
 
@@ -212,15 +216,23 @@ export function createSettingsStore(api: Api, options: SettingsStoreOptions = {}
       },
 
       async testConnection() {
-        set({ busy: 'testing', checks: null, testError: null });
-        const res = await api.call('settings.testConnection', {});
+        // What is typed is tested, saved or not (walkthrough 65b): never the saved values behind the form.
+        const { input, errors } = buildDraftInput(get().draft);
+        if (!input) {
+          set({ fieldErrors: errors, checks: null, tested: null, testError: null });
+          return;
+        }
+        set({ busy: 'testing', checks: null, tested: null, testError: null });
+        const res = await api.call('settings.testDraft', input);
         set({ busy: 'idle' });
         if (!res.ok) {
           set({ testError: res.error });
           return;
         }
-        set({ checks: res.value.checks });
-        if (res.value.checks.some((c) => c.target === 'contacts' && c.ok)) options.onContactsReachable?.();
+        const { checks, corpId, saved } = res.value;
+        set({ checks, tested: { corpId, saved } });
+        // Only the configuration in use can be synced from; a draft must be saved first.
+        if (saved && checks.some((c) => c.target === 'contacts' && c.ok)) options.onContactsReachable?.();
       },
 
       async resetToDemo(opts = {}) {

@@ -4,6 +4,7 @@ import {
   checkContactUnique,
   checkDirectLeaders,
   checkMemberDepartments,
+  checkMobileFormat,
   checkMobileOrEmail,
   checkUseridFree,
 } from '../../../domain/member-rules';
@@ -37,6 +38,7 @@ function checkMemberFields(
 ): void {
   const mobile = f.mobile?.trim() ?? '';
   if (mobile !== '') {
+    c.addAll('fields.mobile', checkMobileFormat(mobile));
     const holders = holdersOf(s, s.membersByMobile(mobile, { includeDeleted: true }));
     c.addFields(checkContactUnique('mobile', mobile, holders, userid));
   }

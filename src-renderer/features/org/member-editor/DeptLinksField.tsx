@@ -29,12 +29,14 @@ export function DeptLinksField({ tree }: { tree: DeptTree | null }) {
                   <DeptSelect tree={tree} ariaLabel={`部门 ${i + 1}`} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'order']} noStyle>
+                  {/* Labelled in sight: a bare number beside the department reads as nothing. */}
                   <InputNumber
                     aria-label="排序"
+                    prefix="排序"
+                    title="在该部门成员列表中的排序，数字大的排在前面"
                     min={0}
                     precision={0}
-                    placeholder="排序"
-                    style={{ width: 90 }}
+                    style={{ width: 120 }}
                   />
                 </Form.Item>
                 <Form.Item name={[field.name, 'isLeader']} valuePropName="checked" noStyle>

@@ -19,19 +19,51 @@ async function openNewMember() {
   /** The form item around a field, found by its label text. */
   const item = (label: string) =>
     [...drawer.querySelectorAll<HTMLElement>('.ant-form-item')].find(
-      (el) => el.querySelector('.ant-form-item-label')?.textContent?.replace('（可选）', '') === label,
+      (el) => el.querySelector('.ant-form-item-label')?.textContent === label,
     )!;
   return { ...app, drawer, item };
 }
 
-const isMarkedOptional = (item: HTMLElement) =>
-  item.querySelector('.ant-form-item-label')!.textContent!.includes('（可选）');
+/** antd's red * : the label carries ant-form-item-required (hidden by nothing, since the form shows marks). */
+const isMarkedRequired = (item: HTMLElement) =>
+  item.querySelector('.ant-form-item-label label')!.classList.contains('ant-form-item-required');
+
+/** Types into a field and lets antd's async validation settle. */
+async function type(item: HTMLElement, label: string, value: string) {
+  await act(async () => {
+    fireEvent.change(within(item).getByLabelText(label), { target: { value } });
+  });
+  await act(async () => {});
+}
 
 describe('MemberEditor validation display', () => {
-  it('marks what WeCom requires of a new member and only the rest as optional', async () => {
+  it('puts the red * on what WeCom requires and nothing on the rest, with no 「可选」 anywhere', async () => {
+    const { drawer, item } = await openNewMember();
+    for (const label of ['账号', '姓名', '部门']) expect(isMarkedRequired(item(label)), label).toBe(true);
+    for (const label of ['别名', '手机', '邮箱', '座机', '职务', '性别', '主部门', '直属上级', '启用'])
+      expect(isMarkedRequired(item(label)), label).toBe(false);
+    expect(drawer.textContent).not.toContain('可选');
+  });
+
+  it('the 排序 box beside a department says what it is', async () => {
+    const { drawer } = await openNewMember();
+    const row = within(drawer).getByTestId('dept-link');
+    expect(row.textContent).toContain('排序');
+  });
+
+  it('refuses a 10-digit mobile in Chinese, accepts +86 with its space, refuses stray spaces', async () => {
     const { item } = await openNewMember();
-    for (const label of ['账号', '姓名', '部门']) expect(isMarkedOptional(item(label)), label).toBe(false);
-    for (const label of ['别名', '座机', '职务']) expect(isMarkedOptional(item(label)), label).toBe(true);
+    const mobile = item('手机');
+    await type(mobile, '手机', '1381234567');
+    expect(await within(mobile).findByText(/请输入 11 位手机号/)).toBeTruthy();
+    expect(mobile.classList.contains('ant-form-item-has-error')).toBe(true);
+
+    await type(mobile, '手机', '+86 13800000000');
+    expect(mobile.classList.contains('ant-form-item-has-error')).toBe(false);
+
+    await type(mobile, '手机', '138 0000 0000');
+    expect(await within(mobile).findByText(/手机号中间不能有空格/)).toBeTruthy();
+    expect(mobile.classList.contains('ant-form-item-has-error')).toBe(true);
   });
 
   it('a bad mobile number is explained under the field as it is typed', async () => {

@@ -10,6 +10,7 @@ import {
   Space,
   Spin,
   Switch,
+  Tag,
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -20,12 +21,15 @@ import { deptPath } from '../edit-ops';
 import { searchMembers } from '../member-search';
 import { StatusTag } from '../StatusTag';
 import { DeptLinksField } from './DeptLinksField';
+import { suggestUseridFor, useridStyleOf } from './userid-suggestion';
 import { useStage } from '../use-stage';
 import {
   checkWith,
   fieldSchemas,
   formToOps,
+  isStagedNew,
   memberToForm,
+  mobileFormatError,
   mobileTakenError,
   validateForm,
   type MemberFormValues,
@@ -38,7 +42,10 @@ export type EditorTarget = { userid: string | null } | null;
 
 const rule = (key: keyof typeof fieldSchemas) => ({
   validator: (_: unknown, v: unknown) => {
-    const msg = checkWith(fieldSchemas[key], v ?? (key === 'directLeader' ? [] : ''));
+    const msg =
+      key === 'mobile'
+        ? mobileFormatError(v ?? '')
+        : checkWith(fieldSchemas[key], v ?? (key === 'directLeader' ? [] : ''));
     return msg ? Promise.reject(new Error(msg)) : Promise.resolve();
   },
 });
@@ -65,6 +72,11 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
   const [leaderQuery, setLeaderQuery] = useState('');
   const creating = target !== null && target.userid === null;
   const open = target !== null;
+  const stagedNew = isStagedNew(original);
+  /** 账号 can be typed until WeCom has the member: a new one, or one only staged so far. */
+  const useridEditable = creating || stagedNew;
+  /** The clerk typed a 账号 of their own: stop suggesting one from the name. */
+  const useridTyped = useRef(false);
 
   // Load the full record when opening for an existing member.
   useEffect(() => {
@@ -122,6 +134,22 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
     return () => clearTimeout(timer);
   }, [name, mobile, open, original, api]);
 
+  // 账号 suggested from the name in the corp's own pattern (ZhangNingAn, ZhangNingAn2 …).
+  const useridStyle = useMemo(() => (index ? useridStyleOf(index.rows) : null), [index]);
+  useEffect(() => {
+    if (!creating || !useridStyle || !index || useridTyped.current) return;
+    const n = (name ?? '').trim();
+    let live = true;
+    void (n === '' ? Promise.resolve('') : suggestUseridFor(n, useridStyle, index.rows)).then((id) => {
+      if (!live || useridTyped.current) return;
+      form.setFieldValue('userid', id);
+      if (id !== '') void form.validateFields(['userid']).catch(() => undefined);
+    });
+    return () => {
+      live = false;
+    };
+  }, [name, creating, useridStyle, index, form]);
+
   // The same words main uses when it refuses a taken mobile.
   const mobileDupText = mobileTakenError(mobile ?? '', dupMobile);
 
@@ -152,7 +180,7 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     const all = { ...form.getFieldsValue(true) } as MemberFormValues;
-    const errors = validateForm(all, creating);
+    const errors = validateForm(all, creating, { original });
     if (mobileDupText) errors.mobile = mobileDupText;
     const entries = Object.entries(errors);
     if (entries.length > 0) {
@@ -168,10 +196,13 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
       return;
     }
     setSaving(true);
-    const res = await stage(
-      creating ? `新建成员「${all.name.trim()}」` : `修改成员「${all.name.trim()}」`,
-      ops,
-    );
+    const renamed = original !== null && ops.some((o) => o.type === 'member.create');
+    const label = creating
+      ? `新建成员「${all.name.trim()}」`
+      : renamed
+        ? `修改新成员「${all.name.trim()}」的账号：${original.userid} → ${all.userid.trim()}`
+        : `修改成员「${all.name.trim()}」`;
+    const res = await stage(label, ops);
     setSaving(false);
     if (res?.ok) onClose();
     else if (res && !res.ok) {
@@ -197,7 +228,13 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
       data-testid="member-editor"
       extra={
         <Space>
-          {original ? <StatusTag status={original.status} /> : null}
+          {stagedNew ? (
+            <Tag color="green" title="保存在本机，推送到企业微信后才会创建">
+              待推送的新成员
+            </Tag>
+          ) : original ? (
+            <StatusTag status={original.status} />
+          ) : null}
           <Button onClick={onClose}>取消</Button>
           <Button
             type="primary"
@@ -212,16 +249,32 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
     >
       {loadError ? <Alert type="error" showIcon title={loadError} /> : null}
       <Spin spinning={loading}>
-        <Form form={form} layout="vertical" requiredMark="optional" disabled={loadError !== null}>
+        {/* antd's red * on what WeCom requires, nothing on the rest (the convention of every other form). */}
+        <Form form={form} layout="vertical" disabled={loadError !== null}>
           <Form.Item
             name="userid"
             label="账号"
-            tooltip="成员在企业微信中的唯一账号，创建后不能修改"
-            required={creating}
-            rules={creating ? [rule('userid')] : []}
+            tooltip="成员在企业微信中的唯一账号（不区分大小写），推送到企业微信创建后不能修改"
+            required={useridEditable}
+            rules={useridEditable ? [rule('userid')] : []}
             validateTrigger={['onChange', 'onBlur']}
+            extra={
+              creating && useridStyle
+                ? '已按本院账号规则根据姓名生成（重名时加数字），可以修改'
+                : stagedNew
+                  ? '尚未推送，账号还可以修改'
+                  : undefined
+            }
           >
-            <Input aria-label="账号" disabled={!creating} placeholder="例如 zhangsan 或工号" />
+            <Input
+              aria-label="账号"
+              disabled={!useridEditable}
+              placeholder="例如 ZhangSan 或工号"
+              onChange={(e) => {
+                // Clearing the field hands it back to the suggestion.
+                useridTyped.current = e.target.value.trim() !== '';
+              }}
+            />
           </Form.Item>
           <Form.Item
             name="name"
@@ -245,6 +298,7 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
           <Form.Item
             name="mobile"
             label="手机"
+            tooltip="中国大陆手机号填 11 位；境外号码写成「+国家码 号码」，如 +852 91234567。手机和邮箱至少填一项"
             rules={[rule('mobile')]}
             validateTrigger={['onChange', 'onBlur']}
             validateStatus={mobileDupText ? 'error' : undefined}

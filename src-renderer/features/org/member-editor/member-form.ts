@@ -14,6 +14,7 @@ import {
   checkContactUnique,
   checkDirectLeaders,
   checkMemberDepartments,
+  checkMobileFormat,
   checkMobileOrEmail,
 } from '../../../../src-main/domain/member-rules';
 import { schemaIssues, type SchemaLike } from '../../../../src-main/domain/schema-issues';
@@ -72,6 +73,9 @@ export function memberToForm(member: Member | null, defaultDeptId: number | null
   };
 }
 
+/** A member created locally and not yet pushed: its 账号 may still change. */
+export const isStagedNew = (m: Pick<Member, 'pending'> | null): boolean => m?.pending === 'created';
+
 /** The contract's fields from the form; trims like the schemas do. */
 export function formToFields(values: MemberFormValues): MemberFields {
   const departments = values.departments
@@ -104,6 +108,14 @@ export function formToFields(values: MemberFormValues): MemberFields {
 export function formToOps(values: MemberFormValues, original: Member | null): ChangeOp[] {
   const fields = formToFields(values);
   if (!original) return [{ type: 'member.create', userid: values.userid.trim(), fields }];
+  // A new member not yet pushed can still get another 账号: the staged create is replaced (deleting
+  // a member that exists only locally removes it), so the push still makes one user/create.
+  const userid = values.userid.trim();
+  if (isStagedNew(original) && userid !== original.userid)
+    return [
+      { type: 'member.delete', userid: original.userid },
+      { type: 'member.create', userid, fields },
+    ];
   const before = formToFields(memberToForm(original, null));
   const changed: Partial<MemberFields> = {};
   for (const key of changedMemberFields(fields, before))
@@ -115,6 +127,19 @@ export function formToOps(values: MemberFormValues, original: Member | null): Ch
 /** First message of a schema for a single value, or null when valid: the form's live hints. */
 export function checkWith(schema: SchemaLike, value: unknown): string | null {
   const [first] = schemaIssues(schema, value);
+  return first ? issueMessage(first) : null;
+}
+
+/** The mobile's problems: the contract's schema, then the domain's format rule (60103), as main checks. */
+function mobileIssues(value: unknown): RuleIssue[] {
+  const found = schemaIssues(Mobile, value);
+  if (found.length > 0 || typeof value !== 'string') return found;
+  return checkMobileFormat(value.trim());
+}
+
+/** The live hint under 手机, or null when the number is one WeCom accepts. */
+export function mobileFormatError(value: unknown): string | null {
+  const [first] = mobileIssues(value);
   return first ? issueMessage(first) : null;
 }
 
@@ -131,7 +156,7 @@ export const fieldSchemas = {
 
 export interface FormCheckOptions {
   /** The member being edited: an edit that changes mobile or email must leave one of them. */
-  original?: Pick<Member, 'userid' | 'mobile' | 'email'> | null;
+  original?: (Pick<Member, 'userid' | 'mobile' | 'email'> & Partial<Pick<Member, 'pending'>>) | null;
   /** Names departments in the texts, as main does. */
   deptName?: (id: number) => string | undefined;
 }
@@ -173,8 +198,9 @@ export function validateForm(
     errors[field] ??= issueMessage(i);
   };
   for (const [key, schema] of Object.entries(fieldSchemas)) {
-    if (key === 'userid' && !creating) continue;
-    const [first] = schemaIssues(schema, values[key as keyof MemberFormValues]);
+    if (key === 'userid' && !creating && !isStagedNew(opts.original ?? null)) continue;
+    const value = values[key as keyof MemberFormValues];
+    const [first] = key === 'mobile' ? mobileIssues(value) : schemaIssues(schema, value);
     if (first) put(key, first);
   }
   for (const f of checkMemberDepartments(pickedIds(values.departments), { nameOf: opts.deptName }))
