@@ -5,3 +5,4 @@ export * from './org-edit';
 export * from './procedures';
 export * from './settings';
 export * from './outbox';
+export * from './push';

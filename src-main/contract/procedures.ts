@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConnectionCheck, ProfileInput, ProfileView } from './settings';
 import { Department, Member, MemberIndexRow, SyncState, Tag } from './org';
 import { OutboxOp } from './outbox';
+import { PushPreview } from './push';
 import {
   ActivationRow,
   AuditEntry,
@@ -120,7 +121,13 @@ export const procedures = {
   'orgEdit.getPushState': proc(
     'query',
     none,
-    z.object({ conflicts: z.array(Conflict), ops: z.array(OutboxOp), runningJobId: z.string().nullable() }),
+    z.object({
+      conflicts: z.array(Conflict),
+      ops: z.array(OutboxOp),
+      runningJobId: z.string().nullable(),
+      /** Batches of the latest push in this session (null: none yet); older closed rows are history. */
+      lastRunBatchIds: z.array(z.number().int()).nullable().optional(),
+    }),
   ),
   'orgEdit.resolveConflict': proc(
     'command',
@@ -207,6 +214,8 @@ export const procedures = {
     z.object({ jobId: z.string().max(64) }).strict(),
     z.object({ cancelled: z.boolean() }),
   ),
+  /** The confirmation summary before a push: the calls it would make, counted by kind. */
+  'orgEdit.previewPush': proc('query', none, PushPreview),
 } as const;
 
 export type ProcedureName = keyof typeof procedures;

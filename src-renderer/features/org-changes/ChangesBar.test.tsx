@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { act, fireEvent, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { clearToasts } from '../../components/toast-store';
 import { err, ok, type FakeHandlers } from '../../test-support/fake-api';
 import { change } from '../../test-support/org-edit-fixtures';
 import { renderWithServices } from '../../test-support/render-app';
@@ -28,6 +29,8 @@ async function renderBar(handlers: FakeHandlers) {
     });
   return { ...app, sent, key };
 }
+
+afterEach(() => clearToasts());
 
 describe('ChangesBar undo/redo', () => {
   it('Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo', async () => {
@@ -62,5 +65,15 @@ describe('ChangesBar undo/redo', () => {
     expect(undo.disabled).toBe(false);
     await act(async () => fireEvent.click(undo));
     expect(await screen.findByText('撤销失败：无法连接企业微信（网络不通）')).toBeTruthy();
+  });
+
+  it('undo says what it undid, and its toast offers 重做', async () => {
+    const { sent } = await renderBar(listing(true, true));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '撤销' })));
+    const toast = await screen.findByTestId('toast');
+    expect(toast.textContent).toContain('已撤销：把「骨科」改名为「骨外科」');
+    await act(async () => fireEvent.click(within(toast).getByRole('button', { name: '重做' })));
+    expect(sent()).toEqual(['orgEdit.undo', 'orgEdit.redo']);
+    expect((await screen.findByTestId('toast')).textContent).toContain('已重做：把「骨科」改名为「骨外科」');
   });
 });
