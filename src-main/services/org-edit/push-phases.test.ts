@@ -112,5 +112,16 @@ describe('push: confirmation summary, phases and refused-call facts', () => {
     const holderDept = h!.sandbox.state.departments.get(holder.department[0]!)!.name;
     expect(failed.facts?.holderDepartments).toContain(holderDept);
     expect(st.lastRunBatchIds).toEqual([failed.batchId]);
+
+    // The next push: its own (closed) batch is shown beside the one still waiting on the refused call.
+    await stage('改名', [{ type: 'dept.update', id: deptByName('皮肤科').id, name: '皮肤性病科' }]);
+    await h!.runJob(() => h!.services.push.start());
+    const next = await call<{ ops: OutboxOp[]; lastRunBatchIds: number[] | null }>('orgEdit.getPushState');
+    expect(next.ops.map((o) => [o.kind, o.status])).toEqual([
+      ['member.update', 'failed'],
+      ['member.update', 'done'],
+      ['dept.update', 'done'],
+    ]);
+    expect(next.lastRunBatchIds).toHaveLength(2);
   });
 });

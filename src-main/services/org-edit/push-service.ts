@@ -4,7 +4,7 @@ import type { OutboxOp } from '../../contract/outbox';
 import type { PushPhase, PushPreview } from '../../contract/push';
 import type { ChangesRepo } from '../../db/repos/changes-repo';
 import type { OrgRepo } from '../../db/repos/org-repo';
-import type { OutboxRepo } from '../../db/repos/outbox-repo';
+import { toOp, type OutboxRepo } from '../../db/repos/outbox-repo';
 import type { EventBus } from '../../ipc/event-bus';
 import type { Logger } from '../../platform/logger';
 import { contactsRead } from '../../wecom/endpoints/contacts-read';
@@ -273,6 +273,13 @@ export class PushService {
   }> {
     const corpId = await this.d.editor.corpId();
     const ops = await this.d.outboxRepo.visibleOps(corpId, FEATURE);
+    // The latest run's own batches, closed or not: its results, beside any batch still open.
+    const shown = new Set(ops.map((o) => o.batchId));
+    for (const batchId of this.lastRun?.batchIds ?? []) {
+      if (shown.has(batchId)) continue;
+      for (const r of await this.d.outboxRepo.rows(batchId)) if (r.corpId === corpId) ops.push(toOp(r));
+    }
+    ops.sort((a, b) => a.batchId - b.batchId || a.seq - b.seq);
     return {
       conflicts: await this.d.changes.conflicts(corpId),
       ops: await this.withFacts(ops),
