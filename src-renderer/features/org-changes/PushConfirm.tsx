@@ -18,12 +18,16 @@ export function PushConfirm({ preview }: { preview: PushPreview | null }) {
   return (
     <div className="push-confirm" data-testid="push-confirm">
       <Typography.Title level={5} data-testid="push-confirm-summary">
-        {previewSentence(preview.calls, preview.byKind)}
+        {preview.calls === 0 && preview.carried > 0
+          ? `将完成上次未完成的 ${preview.carried} 项操作`
+          : previewSentence(preview.calls, preview.byKind)}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">
-        来自「待推送的修改」中的 {preview.changes}{' '}
-        项修改。推送时会先拉取企业微信的最新数据、检查冲突，有冲突时不会写入任何内容。
-      </Typography.Paragraph>
+      {preview.changes > 0 ? (
+        <Typography.Paragraph type="secondary">
+          {`来自「待推送的修改」中的 ${preview.changes} 项修改。`}
+          推送时会先拉取企业微信的最新数据、检查冲突，有冲突时不会写入任何内容。
+        </Typography.Paragraph>
+      ) : null}
       {reasons.length > 0 ? (
         <div className="push-confirm-reasons" data-testid="push-confirm-reasons">
           <Typography.Text>为什么操作数与修改数不同：</Typography.Text>

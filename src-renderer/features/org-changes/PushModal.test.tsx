@@ -208,3 +208,32 @@ describe('PushModal', () => {
     expect(screen.queryByText('再次推送')).toBeNull();
   });
 });
+
+describe('PushModal confirmation edge cases', () => {
+  it('an earlier push left calls in flight: the summary says it finishes them, and 开始推送 is enabled', async () => {
+    const app = renderWithServices(<PushModal />, {
+      'orgEdit.listChanges': () => ok({ changes: [], canUndo: false, canRedo: false, diff: [] }),
+      'orgEdit.previewPush': () =>
+        ok({ changes: 0, calls: 0, byKind: [], carried: 3, failed: 0, demo: false }),
+      'orgEdit.getPushState': () => ok({ conflicts: [], ops: [], runningJobId: null }),
+    });
+    await act(() => app.services.changes.getState().requestPush());
+    expect(screen.getByTestId('push-confirm-summary').textContent).toBe('将完成上次未完成的 3 项操作');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: '开始推送' }).disabled).toBe(false);
+  });
+
+  it('changes that cancel out: nothing to write, 开始推送 is disabled', async () => {
+    const app = renderWithServices(<PushModal />, {
+      'orgEdit.listChanges': () => ok({ changes: [], canUndo: false, canRedo: false, diff: [] }),
+      'orgEdit.previewPush': () =>
+        ok({ changes: 2, calls: 0, byKind: [], carried: 0, failed: 0, demo: false }),
+      'orgEdit.getPushState': () => ok({ conflicts: [], ops: [], runningJobId: null }),
+    });
+    await act(() => app.services.changes.getState().requestPush());
+    expect(screen.getByTestId('push-confirm-summary').textContent).toBe(
+      '这些修改相互抵消，不需要写入企业微信',
+    );
+    expect(screen.getByTestId('push-confirm-reasons').textContent).toContain('相互抵消');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: '开始推送' }).disabled).toBe(true);
+  });
+});

@@ -70,7 +70,8 @@ export function PushModal() {
       </Button>
       <Button
         type="primary"
-        disabled={confirm.loading || confirm.preview?.calls === 0}
+        // Nothing to write and nothing left from an earlier push: there is nothing to start.
+        disabled={confirm.loading || (confirm.preview?.calls === 0 && confirm.preview.carried === 0)}
         onClick={() => void changes.getState().confirmPush()}
       >
         开始推送
