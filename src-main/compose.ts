@@ -221,6 +221,7 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     'activation.export': ({ departmentId }) => activation.exportCsv(departmentId),
     'activation.invite': (input) => activation.invite(input),
     'activation.inviteStatus': () => activation.inviteStatus(),
+    'orgEdit.previewPush': () => push.preview(),
   };
 
   if (config.probeEveryMs)

@@ -27,10 +27,29 @@ export class Changes {
     // The header's button: the change list has one with the same name.
     await this.page.getByTestId('changes-bar').getByRole('button', { name: '推送到企业微信' }).click();
     await expect(this.dialog).toBeVisible();
+    await this.confirm();
   }
 
   async pushAgain(): Promise<void> {
     await this.dialog.getByRole('button', { name: '再次推送' }).click();
+    await this.confirm();
+  }
+
+  /** The confirmation summary before a push (「将写入 N 项：…」). */
+  get summary(): Locator {
+    return this.dialog.getByTestId('push-confirm-summary');
+  }
+
+  /** 开始推送 on the summary; a push that cannot be summarised (e.g. not synced) starts without one. */
+  async confirm(): Promise<void> {
+    const start = this.dialog.getByRole('button', { name: '开始推送' });
+    await start.or(this.finished).or(this.page.getByTestId('push-progress')).first().waitFor();
+    if (await start.isVisible()) await start.click();
+  }
+
+  /** The dialog's headline: 「全部成功…」 / 「部分成功：N 项成功，1 项失败」 / 「未能推送…」. */
+  get headline(): Locator {
+    return this.finished.locator('.ant-alert-title');
   }
 
   get success(): Locator {

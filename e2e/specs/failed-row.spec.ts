@@ -29,11 +29,11 @@ test('a call WeCom refuses is shown with its reason, does not block the next pus
   await sandbox.failNext('user/update', 60104);
   await changes.push();
   await expect(changes.finished).toBeVisible({ timeout: 60_000 });
-  await expect(changes.partial).toContainText('1 项操作未被企业微信接受');
+  await expect(changes.partial).toContainText('未能推送：1 项都被企业微信拒绝');
   const failed = changes.resultRows('failed');
   await expect(failed).toHaveCount(1, { timeout: 60_000 });
   await expect(failed).toContainText(member.name);
-  await expect(failed).toContainText('企业微信拒绝了这次请求');
+  await expect(failed).toContainText('手机号 13900001234 已被企业内的另一名成员占用');
   await expect(failed).toContainText('60104');
   for (const action of ['重试', '跳过', '以企业微信为准'])
     await expect(failed.getByRole('button', { name: action })).toBeVisible();
@@ -47,7 +47,7 @@ test('a call WeCom refuses is shown with its reason, does not block the next pus
   await changes.expectPending(2);
   await changes.push();
   await expect(changes.finished).toBeVisible({ timeout: 60_000 });
-  await expect(changes.partial).toContainText('1 项操作未被企业微信接受');
+  await expect(changes.partial).toContainText('部分成功：1 项成功，1 项失败');
   const mid = await sandbox.state<SbState>();
   expect(mid.departments.filter((d) => d.name === '皮肤性病科')).toHaveLength(1);
   // Only the refused call is still waiting.

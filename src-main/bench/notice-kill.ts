@@ -82,5 +82,10 @@ export async function killRound(
       .filter((d) => (d.payload as { content?: string }).content === text).length;
     if (copies !== 1) wrongCounts.push({ userid: u, copies });
   }
-  return { killedAfterMs: killAfterMs, finishedBeforeKill: !first.killed, rerunExit: again.code ?? -1, wrongCounts };
+  return {
+    killedAfterMs: killAfterMs,
+    finishedBeforeKill: !first.killed,
+    rerunExit: again.code ?? -1,
+    wrongCounts,
+  };
 }

@@ -7,3 +7,4 @@ export * from './settings';
 export * from './outbox';
 export * from './message-calls';
 export * from './notices';
+export * from './push';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MediaUploadCall, MessageSendCall } from './message-calls';
+import { OpFacts } from './push';
 
 /**
  * What the outbox records: domain calls, not wire bodies. Only src-main/wecom/ turns a call into
@@ -100,5 +101,7 @@ export const OutboxOp = z.object({
   /** WeCom's or the app's own words on why the row failed, for the clerk. */
   reason: z.string().nullable(),
   updatedAt: z.string(),
+  /** Set on some failed rows to make the reason concrete (e.g. who holds a mobile, 60104). */
+  facts: OpFacts.optional(),
 });
 export type OutboxOp = z.infer<typeof OutboxOp>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConnectionCheck, ProfileInput, ProfileView } from './settings';
 import { Department, Member, MemberIndexRow, SyncState, Tag } from './org';
 import { OutboxOp } from './outbox';
+import { PushPreview } from './push';
 import {
   ActivationRow,
   AuditEntry,
@@ -121,7 +122,13 @@ export const procedures = {
   'orgEdit.getPushState': proc(
     'query',
     none,
-    z.object({ conflicts: z.array(Conflict), ops: z.array(OutboxOp), runningJobId: z.string().nullable() }),
+    z.object({
+      conflicts: z.array(Conflict),
+      ops: z.array(OutboxOp),
+      runningJobId: z.string().nullable(),
+      /** Batches of the latest push in this session (null: none yet); older closed rows are history. */
+      lastRunBatchIds: z.array(z.number().int()).nullable().optional(),
+    }),
   ),
   'orgEdit.resolveConflict': proc(
     'command',
@@ -232,6 +239,8 @@ export const procedures = {
     none,
     z.object({ lastAt: z.string().nullable(), lastCount: z.number().int(), recent: z.array(z.string()) }),
   ),
+  /** The confirmation summary before a push: the calls it would make, counted by kind. */
+  'orgEdit.previewPush': proc('query', none, PushPreview),
 } as const;
 
 export type ProcedureName = keyof typeof procedures;

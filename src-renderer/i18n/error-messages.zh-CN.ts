@@ -1,4 +1,5 @@
 import type { AppErrorShape, ErrorCode } from '../../src-main/contract';
+import { errcodeText } from '../../src-main/domain/wecom-errcodes.zh-CN';
 
 /** What the UI needs from an error: anything with a code; ConnectionCheck codes are plain strings. */
 export interface DescribableError {
@@ -131,6 +132,9 @@ export const errorMessages: Record<ErrorCode, Entry> = {
   WECOM_REQUEST_REJECTED: {
     title: '企业微信拒绝了这次请求',
     detail: (d) => {
+      // A catalogued errcode has its own reason and fix; only an unknown one gets the general words.
+      const known = typeof d.errcode === 'number' ? errcodeText(d.errcode, d) : null;
+      if (known) return `${known.reason}（错误码 ${d.errcode as number}）。${known.fix}。`;
       const errcode = typeof d.errcode === 'number' ? `（错误码 ${d.errcode}）` : '';
       return `请求的数据不符合企业微信的要求${errcode}，例如账号、部门或字段格式不对。请检查后重试；如无法确定原因，请把错误编号发给信息科。`;
     },

@@ -337,7 +337,7 @@ function toRow(r: Record<string, unknown>): OutboxRow {
   };
 }
 
-function toOp(r: OutboxRow): OutboxOp {
+export function toOp(r: OutboxRow): OutboxOp {
   const res = r.result as { message?: unknown } | null;
   return {
     id: r.id,

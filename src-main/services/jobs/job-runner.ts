@@ -40,13 +40,16 @@ export class JobRunner {
     const jobId = randomUUID();
     const controller = new AbortController();
     let last = 0;
+    let lastPhase = '';
     const ctx: JobContext = {
       signal: controller.signal,
       progress: (phase, done, total) => {
-        // Throttle chatty loops; always let the final tick through.
+        // Throttle chatty loops; always let the final tick and the first tick of a phase through,
+        // so a step shown as its own bar never misses its start.
         const now = Date.now();
-        if (done < total && now - last < 100) return;
+        if (done < total && now - last < 100 && phase === lastPhase) return;
         last = now;
+        lastPhase = phase;
         this.bus.emit('job.progressed', { jobId, kind, phase, done, total });
       },
     };

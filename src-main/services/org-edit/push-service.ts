@@ -1,15 +1,19 @@
 import { AppError } from '../../contract/errors';
 import type { ChangeOp, Conflict } from '../../contract/org-edit';
 import type { OutboxOp } from '../../contract/outbox';
+import type { PushPhase, PushPreview } from '../../contract/push';
 import type { ChangesRepo } from '../../db/repos/changes-repo';
 import type { OrgRepo } from '../../db/repos/org-repo';
-import type { OutboxRepo } from '../../db/repos/outbox-repo';
+import { toOp, type OutboxRepo } from '../../db/repos/outbox-repo';
 import type { EventBus } from '../../ipc/event-bus';
 import type { Logger } from '../../platform/logger';
 import { contactsRead } from '../../wecom/endpoints/contacts-read';
+import type { WecomHttp } from '../../wecom/http-client';
+import type { Credential } from '../../wecom/token-provider';
 import { WecomNetworkError } from '../../wecom/errors';
 import type { JobContext, JobRunner } from '../jobs/job-runner';
 import type { OutboxService } from '../outbox/outbox-service';
+import { pullOrg } from '../org/sync';
 import type { Connectivity } from '../settings/connectivity';
 import type { CorpContext } from '../settings/corp-context';
 import { detectConflicts, planCalls, rebase, validateOps, wireIssues, WorkingCopy } from './model';
@@ -17,8 +21,17 @@ import { mapIds } from './model/local-ids';
 import type { OrgEditService } from './org-edit-service';
 import { refreshTouched } from './refresh';
 import { undefinedLocalIds } from './plan-check';
+import { countByKind, holderFacts, wantsHolder } from './push-preview';
 
 const FEATURE = 'contacts';
+
+/** Past this many members, a refused mobile's holder is not looked for by re-reading every member. */
+const HOLDER_REREAD_MAX_MEMBERS = 3000;
+
+/** Reports every tick of `ctx` under one push phase, so the dialog can keep one bar per step. */
+function inPhase(ctx: JobContext, phase: PushPhase): JobContext {
+  return { signal: ctx.signal, progress: (_p, done, total) => ctx.progress(phase, done, total) };
+}
 
 /**
  * "推送到企业微信" for the current corp only: settle this corp's open batches first (reading WeCom for
@@ -27,6 +40,9 @@ const FEATURE = 'contacts';
  * skip, take WeCom's state) without blocking later pushes.
  */
 export class PushService {
+  /** The batches the latest run (in this process) sent or settled: its results, not an older push's. */
+  private lastRun: { batchIds: number[] } | null = null;
+
   constructor(
     private readonly d: {
       org: OrgRepo;
@@ -111,13 +127,18 @@ export class PushService {
     const { corp, http } = await this.writer();
     if (corp.corpId !== corpId) throw new AppError('INTERNAL', 'corp changed during push');
     const read = await this.d.corp.readCredential();
+    const run = { batchIds: [] as number[] };
+    this.lastRun = run;
 
     // 1. This corp's open batches: calls in flight are read back, unsent ones sent.
+    const settle = inPhase(ctx, 'settle');
     for (const batchId of await this.d.outboxRepo.openBatches(corpId, FEATURE)) {
+      run.batchIds.push(batchId);
       const ops = await this.opsOfBatch(corpId, batchId);
-      await this.d.outbox.runBatch(corpId, batchId, ctx);
+      await this.d.outbox.runBatch(corpId, batchId, settle);
       const ids = await this.d.outboxRepo.idMap(batchId);
-      await refreshTouched(this.d, http, read.cred, read.fallback, ctx, ops, ids);
+      await refreshTouched(this.d, http, read.cred, read.fallback, settle, ops, ids);
+      await this.rereadHolders(batchId, http, read, settle);
       await this.d.outbox.close(batchId);
     }
     await this.afterBatchSettled(corpId);
@@ -127,7 +148,8 @@ export class PushService {
     if (changes.length > 0) {
       const ops = changes.flatMap((c) => c.ops);
       ctx.progress('pull', 0, 1);
-      await refreshTouched(this.d, http, read.cred, read.fallback, ctx, ops);
+      await refreshTouched(this.d, http, read.cred, read.fallback, inPhase(ctx, 'pull'), ops);
+      ctx.progress('pull', 1, 1);
       const remote = await this.d.org.loadSnapshot();
 
       ctx.progress('conflicts', 0, changes.length);
@@ -166,9 +188,16 @@ export class PushService {
           after: c.after,
         })),
       );
-      await this.d.outbox.runBatch(corpId, batchId, ctx);
+      run.batchIds.push(batchId);
+      const outcome = await this.d.outbox.runBatch(corpId, batchId, ctx);
+      // The outbox ticks only on applied calls: end the bar at its end, refused calls included.
+      const settled = outcome.done + outcome.failed + outcome.skipped;
+      ctx.progress('apply', settled, settled + outcome.pending);
+      ctx.progress('refresh', 0, 1);
       const ids = await this.d.outboxRepo.idMap(batchId);
-      await refreshTouched(this.d, http, read.cred, read.fallback, ctx, ops, ids);
+      await refreshTouched(this.d, http, read.cred, read.fallback, inPhase(ctx, 'refresh'), ops, ids);
+      await this.rereadHolders(batchId, http, read, inPhase(ctx, 'refresh'));
+      ctx.progress('refresh', 1, 1);
       await this.d.outbox.close(batchId);
       await this.afterBatchSettled(corpId);
     }
@@ -186,6 +215,34 @@ export class PushService {
         details: { pending: left.length },
       });
     }
+  }
+
+  /**
+   * WeCom refused a call because someone else holds its mobile, email or userid (60104, 60106, 60102),
+   * typically added in the admin console after our last sync. The re-read above only covered the
+   * members we touched, so when the local copy does not know the holder, it re-reads every member
+   * (small corps only) so the reason can name who holds it.
+   */
+  private async rereadHolders(
+    batchId: number,
+    http: WecomHttp,
+    read: { cred: Credential; fallback: Credential | null },
+    ctx: JobContext,
+  ): Promise<void> {
+    const refused = (await this.d.outboxRepo.rows(batchId)).filter(
+      (r) => r.status === 'failed' && wantsHolder(r.errcode),
+    );
+    if (refused.length === 0) return;
+    const snap = await this.d.org.loadSnapshot();
+    const unknown = refused.some((r) => {
+      const facts = holderFacts(r.call, r.errcode, snap);
+      return facts !== undefined && facts.holderUserid === undefined;
+    });
+    if (!unknown || snap.members.length > HOLDER_REREAD_MAX_MEMBERS) return;
+    const { snapshot } = await pullOrg(http, read.cred, read.fallback, ctx, await this.d.org.pinyinByName());
+    await this.d.org.replaceAll(snapshot);
+    this.d.editor.invalidate(true);
+    this.d.bus.emit('org.cacheChanged', { at: new Date().toISOString() });
   }
 
   private async opsOfBatch(corpId: string, batchId: number): Promise<ChangeOp[]> {
@@ -208,12 +265,58 @@ export class PushService {
     }
   }
 
-  async state(): Promise<{ conflicts: Conflict[]; ops: OutboxOp[]; runningJobId: string | null }> {
+  async state(): Promise<{
+    conflicts: Conflict[];
+    ops: OutboxOp[];
+    runningJobId: string | null;
+    lastRunBatchIds: number[] | null;
+  }> {
     const corpId = await this.d.editor.corpId();
+    const ops = await this.d.outboxRepo.visibleOps(corpId, FEATURE);
+    // The latest run's own batches, closed or not: its results, beside any batch still open.
+    const shown = new Set(ops.map((o) => o.batchId));
+    for (const batchId of this.lastRun?.batchIds ?? []) {
+      if (shown.has(batchId)) continue;
+      for (const r of await this.d.outboxRepo.rows(batchId)) if (r.corpId === corpId) ops.push(toOp(r));
+    }
+    ops.sort((a, b) => a.batchId - b.batchId || a.seq - b.seq);
     return {
       conflicts: await this.d.changes.conflicts(corpId),
-      ops: await this.d.outboxRepo.visibleOps(corpId, FEATURE),
+      ops: await this.withFacts(ops),
       runningJobId: this.d.jobs.runningOf('org.push'),
+      lastRunBatchIds: this.lastRun ? [...this.lastRun.batchIds] : null,
+    };
+  }
+
+  /** Refused rows whose reason names a holder get that holder from the local copy of WeCom. */
+  private async withFacts(ops: OutboxOp[]): Promise<OutboxOp[]> {
+    if (!ops.some((o) => o.status === 'failed' && wantsHolder(o.errcode))) return ops;
+    const snap = await this.d.editor.base();
+    return Promise.all(
+      ops.map(async (o) => {
+        if (o.status !== 'failed' || !wantsHolder(o.errcode)) return o;
+        const row = await this.d.outboxRepo.row(o.id);
+        const facts = row ? holderFacts(row.call, o.errcode, snap) : undefined;
+        return facts ? { ...o, facts } : o;
+      }),
+    );
+  }
+
+  /** The confirmation summary: the calls the staged changes would make, planned on the local copy. */
+  async preview(): Promise<PushPreview> {
+    const corpId = await this.d.editor.requireSynced();
+    const changes = await this.d.editor.unbatched();
+    const ops = changes.flatMap((c) => c.ops);
+    const calls = ops.length > 0 ? planCalls(await this.d.editor.base(), ops).map((c) => c.call) : [];
+    const left = await this.d.outboxRepo.unsettled(corpId);
+    const failed = left.filter((r) => r.status === 'failed').length;
+    return {
+      changes: changes.length,
+      calls: calls.length,
+      byKind: countByKind(calls),
+      carried: left.length - failed,
+      failed,
+      demo: (await this.d.corp.resolve()).mode === 'demo',
     };
   }
 

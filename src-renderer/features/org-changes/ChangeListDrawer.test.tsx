@@ -15,6 +15,7 @@ async function renderList(changes: Change[] | 'fails', diff: DiffLine[] = []) {
         : ok({ changes, canUndo: changes.length > 0, canRedo: false, diff }),
     'orgEdit.discard': () => ok({ discarded: 1 }),
     'orgEdit.startPush': () => ok({ jobId: 'p1' }),
+    'orgEdit.previewPush': () => ok({ changes: 1, calls: 1, byKind: [], carried: 0, failed: 0, demo: false }),
   });
   await act(() => app.services.changes.getState().refresh());
   return { ...app, list: screen.getByTestId('change-list') };
@@ -67,12 +68,15 @@ describe('ChangeListDrawer', () => {
     ]);
   });
 
-  it('pushes from the list: the same push as the header button, with its progress dialog', async () => {
-    const { api } = await renderList([change(1, '下移「骨科」')]);
+  it('pushes from the list: the same flow as the header button, confirmation summary first', async () => {
+    const app = await renderList([change(1, '下移「骨科」')]);
     fireEvent.click(screen.getByRole('button', { name: /推送到企业微信/ }));
     await act(async () => {});
-    expect(api.calls.filter((c) => c.name === 'orgEdit.startPush')).toHaveLength(1);
-    expect(screen.getByRole('dialog', { name: '推送到企业微信' })).toBeTruthy();
+    // the push dialog (mounted by the changes bar) asks for the summary; nothing is written yet
+    const { api } = app;
+    expect(api.calls.filter((c) => c.name === 'orgEdit.previewPush')).toHaveLength(1);
+    expect(api.calls.filter((c) => c.name === 'orgEdit.startPush')).toHaveLength(0);
+    expect(app.services.changes.getState().pushDialogOpen).toBe(true);
   });
 
   it('差异 reads as sentences, without a kind badge repeating them', async () => {

@@ -1,11 +1,10 @@
 import { CloudUploadOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Empty, List, Popconfirm, Space, Tabs, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useChangesStore, useServices } from '../../app/services-context';
 import { failureTitle, useReportError } from '../../components/use-report-error';
 import { formatDateTime } from '../../lib/format';
 import { DiffView } from './DiffView';
-import { PushModal } from './PushModal';
 import { useUndoRedo } from './use-undo-redo';
 
 /**
@@ -22,7 +21,6 @@ export function ChangeListDrawer({ open, onClose }: { open: boolean; onClose: ()
   const busy = useChangesStore((s) => s.busy);
   const loadError = useChangesStore((s) => s.loadError);
   const pushing = useChangesStore((s) => s.push !== null || s.pushStarting);
-  const [pushOpen, setPushOpen] = useState(false);
   // Newest first: the last gesture is what a clerk looks for.
   const ordered = useMemo(() => [...list].reverse(), [list]);
 
@@ -38,10 +36,8 @@ export function ChangeListDrawer({ open, onClose }: { open: boolean; onClose: ()
             type="primary"
             icon={<CloudUploadOutlined />}
             disabled={list.length === 0 && !pushing}
-            onClick={() => {
-              setPushOpen(true);
-              if (!pushing) void changes.getState().startPush();
-            }}
+            // the same flow as the header's button: the confirmation summary first, then the push
+            onClick={() => void changes.getState().requestPush()}
           >
             推送到企业微信
           </Button>
@@ -138,7 +134,6 @@ export function ChangeListDrawer({ open, onClose }: { open: boolean; onClose: ()
           ]}
         />
       </div>
-      <PushModal open={pushOpen} onClose={() => setPushOpen(false)} />
     </Drawer>
   );
 }

@@ -1,115 +1,136 @@
-import { Alert, Button, Modal, Progress, Space, Typography } from 'antd';
+import { Alert, Button, Modal, Space, Tooltip } from 'antd';
 import type { Conflict } from '../../../src-main/contract';
 import { useChangesStore, useServices } from '../../app/services-context';
-import { failureTitle, useReportError } from '../../components/use-report-error';
+import { useReportError } from '../../components/use-report-error';
 import { describeError } from '../../i18n/error-messages.zh-CN';
-import { failedCallsOf } from './changes-store';
 import { ConflictCard } from './ConflictCard';
-import { pushPhaseText } from './push-text';
+import './push.css';
+import { PushConfirm } from './PushConfirm';
+import { outcomeHeadline, runOps, type PushOutcome } from './push-outcome';
+import { PushPhases } from './PushPhases';
 import { PushResults } from './PushResults';
 
-/** 推送到企业微信: progress, the outcome (done, partly refused, failed), conflicts and each call's result. */
-export function PushModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+const outcomeTestId: Record<PushOutcome['kind'], string> = {
+  success: 'push-success',
+  partial: 'push-partial',
+  refused: 'push-partial',
+  failed: 'push-error',
+  paused: 'push-paused',
+};
+
+/** The line under the headline: what the clerk can do next. */
+function outcomeDetail(o: PushOutcome): string {
+  if (o.kind === 'success') return '所有修改都已生效，本机数据已刷新。';
+  if (o.kind === 'partial' || o.kind === 'refused') {
+    const pending =
+      o.pending > 0
+        ? `${o.pending} 项因网络中断尚未确认，再次推送时会先读取企业微信核对，不会重复写入。`
+        : '';
+    const failed =
+      o.failed > 0
+        ? '被拒绝的操作见下方，每项都写明了原因和办法；改正后点「重试失败的操作」，它们不会妨碍以后的推送。'
+        : '';
+    return `${o.done > 0 ? '其余修改都已写入企业微信。' : ''}${failed}${pending}`;
+  }
+  if (!o.error) return '';
+  if (o.error.code === 'NETWORK')
+    return '网络不通，没有写入任何修改。所有修改都保留在本机，网络恢复后点「再次推送」即可。';
+  const text = describeError(o.error);
+  return `${text.title}。${text.detail}`;
+}
+
+/** 推送到企业微信: the confirmation summary, the steps while running, the outcome and each call's result. */
+export function PushModal() {
   const { changes, org } = useServices();
   const report = useReportError();
+  const open = useChangesStore((s) => s.pushDialogOpen);
   const push = useChangesStore((s) => s.push);
   const starting = useChangesStore((s) => s.pushStarting);
-  const pushError = useChangesStore((s) => s.pushError);
-  const doneAt = useChangesStore((s) => s.pushDoneAt);
+  const bars = useChangesStore((s) => s.pushPhases);
+  const outcome = useChangesStore((s) => s.pushOutcome);
+  const confirm = useChangesStore((s) => s.pushConfirm);
   const conflicts = useChangesStore((s) => s.conflicts);
   const outbox = useChangesStore((s) => s.outbox);
+  const lastRun = useChangesStore((s) => s.lastRunBatchIds);
   const pending = useChangesStore((s) => s.changes.length);
   const running = push !== null || starting;
-  const failed = outbox.filter((o) => o.status === 'failed');
-  const done = outbox.filter((o) => o.status === 'done');
-  const percent = push && push.total > 0 ? Math.min(100, Math.round((push.done / push.total) * 100)) : 0;
-  const conflictError = pushError?.code === 'CONFLICTS';
-  // Not a failed push: the rest went out, and the refused calls are listed below.
-  const partialFailed = failedCallsOf(pushError);
+  const confirming = confirm !== null && !running;
+  const rows = runOps(outbox, lastRun);
+  const failed = rows.filter((o) => o.status === 'failed').length;
 
+  const close = () => changes.getState().setPushDialogOpen(false);
   const resolve = async (c: Conflict, keep: 'mine' | 'theirs') => {
     report('处理冲突', await changes.getState().resolveConflict(c.changeId, keep));
   };
+
+  const footer = confirming ? (
+    <Space>
+      <Button autoFocus onClick={close}>
+        取消
+      </Button>
+      <Button
+        type="primary"
+        // Nothing to write and nothing left from an earlier push: there is nothing to start.
+        disabled={confirm.loading || (confirm.preview?.calls === 0 && confirm.preview.carried === 0)}
+        onClick={() => void changes.getState().confirmPush()}
+      >
+        开始推送
+      </Button>
+    </Space>
+  ) : (
+    <Space>
+      {failed > 0 && !running ? (
+        <Tooltip title="把被拒绝的操作再发送一次，同时推送之后新增的修改。请先按原因改正。">
+          <Button type="primary" onClick={() => void changes.getState().retryFailed()}>
+            重试失败的操作（{failed}）
+          </Button>
+        </Tooltip>
+      ) : null}
+      {!running && failed === 0 && conflicts.length === 0 && pending > 0 ? (
+        <Button type="primary" onClick={() => void changes.getState().requestPush()}>
+          再次推送
+        </Button>
+      ) : null}
+      <Button onClick={close}>{running ? '在后台继续' : '关闭'}</Button>
+    </Space>
+  );
 
   return (
     <Modal
       open={open}
       title="推送到企业微信"
-      width={760}
-      onCancel={onClose}
-      maskClosable={!running}
-      footer={
-        <Space>
-          {failed.length > 0 && !running ? (
-            <Button onClick={() => void changes.getState().retryFailed()}>重试失败的操作</Button>
-          ) : null}
-          {!running && (pushError || conflicts.length === 0) && pending > 0 ? (
-            <Button
-              type="primary"
-              disabled={conflicts.length > 0}
-              onClick={() => void changes.getState().startPush()}
-            >
-              再次推送
-            </Button>
-          ) : null}
-          <Button onClick={onClose}>{running ? '在后台继续' : '关闭'}</Button>
-        </Space>
-      }
+      width={800}
+      onCancel={close}
+      mask={{ closable: !running }}
+      footer={footer}
+      // The footer stays in view: the body scrolls, never the page.
+      styles={{ body: { maxHeight: 'calc(100vh - 240px)', overflowY: 'auto' } }}
+      destroyOnHidden={false}
     >
-      {running ? (
-        <div className="push-progress" data-testid="push-progress">
-          <Typography.Text>
-            {pushPhaseText[push?.phase ?? 'pull'] ?? push?.phase ?? '准备中'}
-            {push && push.total > 0 ? ` ${push.done}/${push.total}` : ''}
-          </Typography.Text>
-          <Progress
-            percent={percent}
-            status="active"
-            aria-label={pushPhaseText[push?.phase ?? 'pull'] ?? '推送'}
-            aria-valuetext={push ? `${push.done}/${push.total}` : undefined}
-          />
-        </div>
-      ) : null}
-      {!running && doneAt !== null && !pushError ? (
+      {confirming ? <PushConfirm preview={confirm.preview} /> : null}
+      {running ? <PushPhases bars={bars} current={push?.phase ?? null} /> : null}
+      {!running && !confirming && outcome ? (
         <Alert
-          type="success"
-          showIcon
-          data-testid="push-success"
-          title="推送完成"
-          description={`${done.length} 项操作已写入企业微信${failed.length > 0 ? `，${failed.length} 项失败（见下方）` : ''}。`}
-        />
-      ) : null}
-      {partialFailed !== null && !running ? (
-        <Alert
-          type="warning"
-          showIcon
-          closable={{ onClose: () => changes.getState().dismissPushError() }}
-          data-testid="push-partial"
-          title={`推送完成，但有 ${partialFailed} 项操作未被企业微信接受`}
-          description="其余修改都已写入企业微信。未成功的操作见下方，可逐项「重试」「跳过」或「以企业微信为准」，它们不会妨碍以后的推送。"
-        />
-      ) : null}
-      {pushError && !conflictError && partialFailed === null ? (
-        <Alert
-          type="error"
-          showIcon
-          closable={{ onClose: () => changes.getState().dismissPushError() }}
-          data-testid="push-error"
-          title={failureTitle('推送', pushError)}
-          description={
-            pushError.code === 'NETWORK'
-              ? '网络不通。所有修改都已保留在本机，网络恢复后点「再次推送」即可。'
-              : describeError(pushError).detail
+          className="push-headline"
+          type={
+            outcome.kind === 'success'
+              ? 'success'
+              : outcome.kind === 'partial' || outcome.kind === 'paused'
+                ? 'warning'
+                : 'error'
           }
+          showIcon
+          data-testid={outcomeTestId[outcome.kind]}
+          title={outcomeHeadline(outcome)}
+          description={outcome.kind === 'paused' ? undefined : outcomeDetail(outcome)}
           action={
-            pushError.code === 'NOT_SYNCED' ? (
+            outcome.error?.code === 'NOT_SYNCED' ? (
               <Button
                 size="small"
                 type="primary"
                 onClick={() => {
-                  changes.getState().dismissPushError();
+                  close();
                   void org.getState().startSync();
-                  onClose();
                 }}
               >
                 立即同步
@@ -118,7 +139,7 @@ export function PushModal({ open, onClose }: { open: boolean; onClose: () => voi
           }
         />
       ) : null}
-      {conflicts.length > 0 ? (
+      {!confirming && conflicts.length > 0 ? (
         <div className="conflicts">
           <Alert
             type="warning"
@@ -130,10 +151,10 @@ export function PushModal({ open, onClose }: { open: boolean; onClose: () => voi
             <ConflictCard key={c.changeId} conflict={c} onResolve={(keep) => void resolve(c, keep)} />
           ))}
         </div>
-      ) : conflictError && !running ? (
+      ) : !confirming && outcome?.kind === 'paused' && !running ? (
         <Alert type="success" showIcon title="冲突都已处理" description="可以点「再次推送」。" />
       ) : null}
-      {outbox.length > 0 ? <PushResults ops={outbox} /> : null}
+      {!confirming && rows.length > 0 ? <PushResults ops={rows} /> : null}
     </Modal>
   );
 }

@@ -2,16 +2,24 @@ import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { OutboxOp } from '../../../src-main/contract';
 import { useChangesStore, useServices } from '../../app/services-context';
 import { useReportError } from '../../components/use-report-error';
-import { opErrorText, opReasonText, opStatusText } from './push-text';
+import { opErrorText, opFixText, opReasonText, opStatusText } from './push-text';
 
+/** Why a call was refused, in WeCom's terms made concrete, then what to do; the errcode last and small. */
 function ReasonCell({ op }: { op: OutboxOp }) {
   const text = opErrorText(op);
+  const fix = opFixText(op);
   const reason = opReasonText(op);
   return (
     <div className="op-reason">
       {text ? (
         <Typography.Text type="danger" className="op-error">
           {text}
+        </Typography.Text>
+      ) : null}
+      {fix ? (
+        <Typography.Text type="secondary" className="op-fix">
+          {fix}
+          {op.errcode !== null ? `（错误码 ${op.errcode}）` : ''}
         </Typography.Text>
       ) : null}
       {reason ? (
@@ -68,21 +76,24 @@ export function PushResults({ ops }: { ops: OutboxOp[] }) {
   const failed = ops.filter((o) => o.status === 'failed').length;
   return (
     <div className="push-results" data-testid="push-results">
-      <Typography.Title level={5}>各项操作结果</Typography.Title>
+      <Typography.Title level={5}>本次推送的各项操作（{ops.length}）</Typography.Title>
       {failed > 0 ? (
         <Typography.Paragraph type="secondary">
-          失败的操作不会影响以后的推送。请逐项选择「重试」「跳过」或「以企业微信为准」。
+          失败的操作不会影响以后的推送。按原因改正后「重试」，或选择「跳过」「以企业微信为准」。
         </Typography.Paragraph>
       ) : null}
       <Table<OutboxOp>
         size="small"
         rowKey="id"
+        // Fixed height: long lists scroll inside the table, the dialog and its buttons stay put.
+        scroll={{ y: 300 }}
+        virtual={ops.length > 200}
         dataSource={ops}
-        pagination={ops.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        pagination={false}
         onRow={(o) => ({ 'data-status': o.status, 'data-testid': `op-${o.id}` }) as never}
         columns={[
           { key: 'seq', dataIndex: 'seq', title: '#', width: 50 },
-          { key: 'summary', dataIndex: 'summary', title: '操作' },
+          { key: 'summary', dataIndex: 'summary', title: '操作', width: 260 },
           {
             key: 'status',
             dataIndex: 'status',

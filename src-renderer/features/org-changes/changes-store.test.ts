@@ -155,7 +155,8 @@ describe('changes store: push', () => {
     api.emit('job.finished', { jobId: 'p4', kind: 'org.push', ok: true });
     await flush();
     expect(store.getState().outbox.filter((o) => o.status === 'failed')).toHaveLength(1);
-    expect(opErrorText(store.getState().outbox[1]!)).toContain('60104');
+    // 60104 has its own reason, not the generic 「请求的数据不符合…」.
+    expect(opErrorText(store.getState().outbox[1]!)).toBe('手机号已被企业内的另一名成员占用');
     api.handlers['orgEdit.retryFailed'] = () => ok({ jobId: 'r1' });
     await store.getState().retryFailed();
     expect(store.getState().push?.jobId).toBe('r1');

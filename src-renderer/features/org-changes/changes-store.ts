@@ -6,10 +6,12 @@ import type {
   Conflict,
   DiffLine,
   OutboxOp,
+  PushPreview,
   Result,
 } from '../../../src-main/contract';
 import type { Api } from '../../bridge/types';
 import { followJob, followRunningJob, type FollowHandlers } from '../../stores/job-follower';
+import { outcomeOf, runOps, trackPhase, type PhaseBars, type PushOutcome } from './push-outcome';
 
 export interface Issue {
   path: string;
@@ -42,6 +44,16 @@ export interface ChangesState {
   pushDoneAt: number | null;
   conflicts: Conflict[];
   outbox: OutboxOp[];
+  /** One bar per push step of the current run; cleared when a push starts. */
+  pushPhases: PhaseBars;
+  /** What the latest run ended with, counted over its own rows; null while running or before any. */
+  pushOutcome: PushOutcome | null;
+  /** Batches of the latest run (main's word); older closed rows are history, not this push. */
+  lastRunBatchIds: number[] | null;
+  /** The push dialog is open (the header and the change list both open it). */
+  pushDialogOpen: boolean;
+  /** The confirmation step before a push: what it would write, by kind. */
+  pushConfirm: { loading: boolean; preview: PushPreview | null } | null;
 
   refresh(): Promise<void>;
   stage(label: string, ops: ChangeOp[]): Promise<StageResult>;
@@ -56,6 +68,12 @@ export interface ChangesState {
   loadPushState(): Promise<void>;
   resolveConflict(changeId: number, keep: 'mine' | 'theirs'): Promise<AppErrorShape | null>;
   dismissPushError(): void;
+  /** 「推送到企业微信」: opens the dialog with the confirmation summary (or the run already going). */
+  requestPush(): Promise<void>;
+  /** The clerk confirmed the summary: the push starts. */
+  confirmPush(): Promise<void>;
+  cancelConfirm(): void;
+  setPushDialogOpen(open: boolean): void;
   dispose(): void;
 }
 
@@ -83,6 +101,14 @@ export function failedCallsOf(error: AppErrorShape | null): number | null {
   return typeof failed === 'number' && failed > 0 ? failed : null;
 }
 
+/** A job that ended without an error envelope (should not happen): still not a success. */
+const unknownFailure: AppErrorShape = {
+  code: 'INTERNAL',
+  message: 'push ended without an error',
+  retryable: false,
+  correlationId: '',
+};
+
 export function createChangesStore(api: Api, options: ChangesStoreOptions = {}): ChangesStore {
   const debounceMs = options.eventDebounceMs ?? 80;
   const notify = () => {
@@ -100,15 +126,25 @@ export function createChangesStore(api: Api, options: ChangesStoreOptions = {}):
     kind: 'org.push',
     initialPhase: 'pull',
     signal: jobs.signal,
-    onProgress: (push) => store.setState({ push }),
+    onProgress: (push) =>
+      store.setState((s) => ({
+        push,
+        pushPhases: trackPhase(s.pushPhases, push.phase, push.done, push.total),
+      })),
     onFinished: (outcome) => {
+      const error = outcome.ok ? null : outcome.error;
       store.setState({
         push: null,
-        pushError: outcome.ok ? null : outcome.error,
+        pushError: error,
         pushDoneAt: outcome.ok ? Date.now() : null,
       });
       // Conflicts and per-op results live in the push state; both outcomes change the working copy.
-      void Promise.all([store.getState().loadPushState(), store.getState().refresh()]).then(notify);
+      void Promise.all([store.getState().loadPushState(), store.getState().refresh()]).then(() => {
+        const s = store.getState();
+        const failure = error ?? (outcome.ok ? null : unknownFailure);
+        store.setState({ pushOutcome: outcomeOf(failure, runOps(s.outbox, s.lastRunBatchIds)) });
+        notify();
+      });
     },
   });
 
@@ -116,7 +152,16 @@ export function createChangesStore(api: Api, options: ChangesStoreOptions = {}):
     /** Starts a push/retry job and follows it; a run already going is followed instead. */
     async function startJob(start: () => Promise<Result<{ jobId: string }>>): Promise<void> {
       if (get().push || get().pushStarting) return;
-      set({ pushStarting: true, pushError: null, pushDoneAt: null });
+      // A new run starts clean: the previous run's rows, bars and headline are not this push.
+      set({
+        pushStarting: true,
+        pushError: null,
+        pushDoneAt: null,
+        pushOutcome: null,
+        pushPhases: {},
+        outbox: [],
+        pushConfirm: null,
+      });
       let fresh = true;
       const res = await followJob(api, start, {
         ...pushHandlers(),
@@ -129,7 +174,7 @@ export function createChangesStore(api: Api, options: ChangesStoreOptions = {}):
         },
       });
       set({ pushStarting: false });
-      if (!res.ok) set({ pushError: res.error });
+      if (!res.ok) set({ pushError: res.error, pushOutcome: outcomeOf(res.error, []) });
       // A new run starts with no conflicts; they come back with its end if there are any.
       else if (fresh) set({ conflicts: [] });
     }
@@ -163,6 +208,11 @@ export function createChangesStore(api: Api, options: ChangesStoreOptions = {}):
       pushDoneAt: null,
       conflicts: [],
       outbox: [],
+      pushPhases: {},
+      pushOutcome: null,
+      lastRunBatchIds: null,
+      pushDialogOpen: false,
+      pushConfirm: null,
 
       async refresh() {
         const seq = ++refreshSeq;
@@ -213,8 +263,8 @@ export function createChangesStore(api: Api, options: ChangesStoreOptions = {}):
       async loadPushState() {
         const res = await api.call('orgEdit.getPushState', {});
         if (!res.ok) return;
-        const { conflicts, ops, runningJobId } = res.value;
-        set({ conflicts, outbox: ops });
+        const { conflicts, ops, runningJobId, lastRunBatchIds } = res.value;
+        set({ conflicts, outbox: ops, lastRunBatchIds: lastRunBatchIds ?? null });
         // A push started before a reload (or from another window) is still shown.
         if (runningJobId && !get().push && !get().pushStarting) {
           set({ push: { jobId: runningJobId, phase: 'pull', done: 0, total: 0 } });
@@ -234,6 +284,27 @@ export function createChangesStore(api: Api, options: ChangesStoreOptions = {}):
 
       dismissPushError() {
         set({ pushError: null });
+      },
+
+      async requestPush() {
+        set({ pushDialogOpen: true });
+        if (get().push || get().pushStarting) return;
+        set({ pushConfirm: { loading: true, preview: null } });
+        const res = await api.call('orgEdit.previewPush', {});
+        if (!get().pushConfirm) return; // cancelled meanwhile
+        // No summary (not synced, offline…): the push itself says why it cannot run.
+        if (!res.ok) await get().confirmPush();
+        else set({ pushConfirm: { loading: false, preview: res.value } });
+      },
+
+      confirmPush: () => startJob(() => api.call('orgEdit.startPush', {})),
+
+      cancelConfirm() {
+        set({ pushConfirm: null });
+      },
+
+      setPushDialogOpen(open) {
+        set(open ? { pushDialogOpen: true } : { pushDialogOpen: false, pushConfirm: null });
       },
 
       dispose() {

@@ -1,5 +1,6 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useChangesStore, useServices } from '../../app/services-context';
+import { showToast } from '../../components/toast-store';
 import { useReportError } from '../../components/use-report-error';
 
 const isEditingText = (el: EventTarget | null): boolean => {
@@ -27,15 +28,40 @@ export function useUndoRedo(options: { shortcuts?: boolean } = {}): UndoRedo {
   const canUndo = useChangesStore((s) => s.canUndo) && !busy;
   const canRedo = useChangesStore((s) => s.canRedo) && !busy;
 
-  // Read the store at call time: a shortcut may come before the buttons re-render.
+  // Read the store at call time: a shortcut may come before the buttons re-render. Each undo and redo
+  // says what it did (the change's label), with the way back inline.
   const undo = useCallback(() => {
     const s = changes.getState();
-    if (s.canUndo && !s.busy) void s.undo().then((err) => report('撤销', err));
+    if (!s.canUndo || s.busy) return;
+    const label = s.changes[s.changes.length - 1]?.label;
+    void s.undo().then((err) => {
+      if (report('撤销', err)) return;
+      showToast({
+        kind: 'info',
+        text: label ? `已撤销：${label}` : '已撤销上一步修改',
+        action: { label: '重做', run: () => void redoRef.current() },
+      });
+    });
   }, [changes, report]);
   const redo = useCallback(() => {
     const s = changes.getState();
-    if (s.canRedo && !s.busy) void s.redo().then((err) => report('重做', err));
+    if (!s.canRedo || s.busy) return;
+    void s.redo().then((err) => {
+      if (report('重做', err)) return;
+      const after = changes.getState().changes;
+      const label = after[after.length - 1]?.label;
+      showToast({
+        kind: 'info',
+        text: label ? `已重做：${label}` : '已重做上一步修改',
+        action: { label: '撤销', run: () => void undoRef.current() },
+      });
+    });
   }, [changes, report]);
+  // The toasts' buttons outlive a render: they call the latest undo/redo.
+  const undoRef = useRef(undo);
+  const redoRef = useRef(redo);
+  undoRef.current = undo;
+  redoRef.current = redo;
 
   const shortcuts = options.shortcuts ?? false;
   useEffect(() => {
