@@ -4,6 +4,7 @@ import { useOrgStore, useServices } from '../../app/services-context';
 import { commandByKey, type DeptCommand } from './dept-commands';
 import { DeptNameDialog, type NameDialog } from './DeptNameDialog';
 import { DeptPickerModal } from './DeptPicker';
+import { ShortcutLegend } from './ShortcutLegend';
 import {
   allocateNegativeId,
   canDropDepts,
@@ -24,6 +25,8 @@ export interface DeptActions {
   moveStep(id: number, delta: -1 | 1): Promise<void>;
   /** Drop (mouse or keyboard DnD): under parentId, at index among its children when given. */
   drop(ids: number[], parentId: number, index?: number): Promise<void>;
+  /** The 「?」 shortcut legend. */
+  showLegend(): void;
 }
 
 const noop = () => {};
@@ -34,6 +37,7 @@ const DeptActionsContext = createContext<DeptActions>({
   moveTo: noop,
   moveStep: async () => {},
   drop: async () => {},
+  showLegend: noop,
 });
 
 export const useDeptActions = (): DeptActions => useContext(DeptActionsContext);
@@ -45,6 +49,7 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
   const { message, modal } = AntApp.useApp();
   const [nameDialog, setNameDialog] = useState<NameDialog>(null);
   const [moving, setMoving] = useState<number | null>(null);
+  const [legend, setLegend] = useState(false);
 
   /** Hotkeys and menus reach an action even when its button is disabled: say why instead. */
   const refused = useCallback(
@@ -96,8 +101,10 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
         // A confirm dialog rather than Popconfirm: this is also reached from hotkeys and menus.
         modal.confirm({
           title: `删除部门「${d.name}」？`,
-          content: '推送前都可以撤销。企业微信只允许删除没有成员和下级部门的部门。',
+          content: '删除会在推送到企业微信时生效，推送前都可以撤销。',
           okText: '删除',
+          // A stray Enter must not delete: the safe choice has the focus.
+          autoFocusButton: 'cancel',
           okButtonProps: { danger: true },
           cancelText: '取消',
           onOk: async () => {
@@ -127,6 +134,7 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
         await stage(`${delta < 0 ? '上移' : '下移'}「${model.byId.get(id)?.name ?? id}」`, res);
       },
       drop,
+      showLegend: () => setLegend(true),
     }),
     [org, message, modal, stage, drop, refused],
   );
@@ -139,6 +147,7 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
   return (
     <DeptActionsContext.Provider value={actions}>
       {children}
+      <ShortcutLegend open={legend} onClose={() => setLegend(false)} />
       <DeptNameDialog
         dialog={nameDialog}
         currentName={nameDialog?.mode === 'rename' ? nameOf(nameDialog.id) : ''}

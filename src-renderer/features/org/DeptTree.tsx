@@ -13,16 +13,26 @@ import {
 import { AssistiveTreeDescription, useTree } from '@headless-tree/react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Dropdown } from 'antd';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+} from 'react';
 import type { Department } from '../../../src-main/contract';
 import { useOrgStore, useServices } from '../../app/services-context';
 import { t } from '../../i18n/zh-CN';
 import { useDeptActions } from './DeptActions';
 import { commandForKey, deptMenuItems, runDeptCommand } from './dept-commands';
+import { isRuleGroup, ruleGroupRefusal, subtreeCounts } from './dept-counts';
+import { findTypeAhead, loadSpeller, TYPEAHEAD_PAUSE_MS } from './dept-typeahead';
 import { canDropDepts, isPinned } from './edit-ops';
 import { MEMBER_DRAG_MIME, useMemberDrop } from './member-drag';
 import { DeptTreeRow, INDENT, ROW_HEIGHT } from './DeptTreeRow';
 import { lazyInstanceBuilder } from './tree-instance-builder';
+import { useRuleGroupNames } from './use-rule-groups';
 
 const ROOT_ID = '__root__';
 // headless-tree's sync loader rejects falsy items, so the invisible root needs a stand-in. Its id
@@ -73,7 +83,12 @@ export function DeptTree() {
   const selectedId = useOrgStore((s) => s.selectedDeptId);
   const memberDrag = useOrgStore((s) => s.memberDrag);
   const dropMembers = useMemberDrop();
+  const index = useOrgStore((s) => s.index);
+  const ruleNames = useRuleGroupNames();
+  // Once per load (tree and index are replaced together), never per render or per row.
+  const counts = useMemo(() => (model && index ? subtreeCounts(model, index) : null), [model, index]);
   const [selectedItems, setSelectedItems] = useState<string[]>([]);
+  const [focusedItem, setFocusedItem] = useState<string | null>(null);
   // Why a drop is refused (or where it will land), shown under the tree while dragging.
   const [dropHint, setDropHint] = useState<{ ok: boolean; text: string } | null>(null);
   const hintRef = useRef<string | null>(null);
@@ -94,6 +109,12 @@ export function DeptTree() {
   dropMembersRef.current = dropMembers;
   const memberDragRef = useRef(memberDrag);
   memberDragRef.current = memberDrag;
+  const ruleNamesRef = useRef(ruleNames);
+  ruleNamesRef.current = ruleNames;
+  /** Focus moved by keys (not the mouse): only then does the selection follow it. */
+  const keyboardFocus = useRef(false);
+  /** The tree's scroll offset when a drop started: the reload after it must not lose the place. */
+  const keepScroll = useRef<number | null>(null);
   const scrollToIndexRef = useRef<(index: number) => void>(() => {});
 
   const idOf = (item: Item): number => item.getItemData().id;
@@ -105,6 +126,9 @@ export function DeptTree() {
     const parentId = parentIdOf(target);
     if (!m || parentId === null)
       return { ok: false as const, reason: '不能移动到最顶层，请放到某个部门下面' };
+    const parent = m.byId.get(parentId);
+    if (isRuleGroup(m, parent, ruleNamesRef.current))
+      return { ok: false as const, reason: ruleGroupRefusal(parent!.name) };
     return canDropDepts(
       m,
       items.map(idOf),
@@ -112,9 +136,30 @@ export function DeptTree() {
     );
   };
 
+  /** Expands the department something was dropped on and remembers where the tree was scrolled. */
+  const settleDrop = (parentId: number) => {
+    keepScroll.current = scrollRef.current?.scrollTop ?? null;
+    const cur = org.getState().expandedIds;
+    const key = String(parentId);
+    if ((modelRef.current?.children.get(parentId)?.length ?? 0) > 0 && !cur.includes(key))
+      org.getState().setExpanded([...cur, key]);
+  };
+
   const tree = useTree<Department>({
     rootItemId: ROOT_ID,
-    state: { expandedItems: expandedIds, selectedItems },
+    state: { expandedItems: expandedIds, selectedItems, focusedItem },
+    // Selection follows focus, as in Explorer: ↑/↓ show the department's members without Enter.
+    // Not during a keyboard move, where the arrows choose a place instead.
+    setFocusedItem: (updater) => {
+      setFocusedItem((cur) => {
+        const next = typeof updater === 'function' ? updater(cur) : updater;
+        if (next && next !== cur && next !== ROOT_ID && keyboardFocus.current) {
+          const id = Number(next);
+          queueMicrotask(() => void org.getState().selectDepartment(id));
+        }
+        return next ?? null;
+      });
+    },
     setExpandedItems: (updater) => {
       const current = org.getState().expandedIds;
       org.getState().setExpanded(typeof updater === 'function' ? updater(current) : updater);
@@ -167,6 +212,7 @@ export function DeptTree() {
       showHint(null);
       const parentId = parentIdOf(target);
       if (parentId === null) return;
+      settleDrop(parentId);
       await actionsRef.current.drop(
         items.map(idOf),
         parentId,
@@ -178,6 +224,10 @@ export function DeptTree() {
       if (!dataTransfer.types.includes(MEMBER_DRAG_MIME)) return false;
       const parentId = parentIdOf(target);
       const d = parentId === null ? undefined : modelRef.current?.byId.get(parentId);
+      if (d && isRuleGroup(modelRef.current, d, ruleNamesRef.current)) {
+        showHint({ ok: false, text: ruleGroupRefusal(d.name) });
+        return false;
+      }
       if (!d || isOrdered(target) || d.pending === 'deleted') {
         showHint({
           ok: false,
@@ -193,8 +243,16 @@ export function DeptTree() {
       });
       return true;
     },
-    canDropForeignDragObject: (dataTransfer, target) =>
-      dataTransfer.types.includes(MEMBER_DRAG_MIME) && !isOrdered(target) && parentIdOf(target) !== null,
+    canDropForeignDragObject: (dataTransfer, target) => {
+      const parentId = parentIdOf(target);
+      const m = modelRef.current;
+      return (
+        dataTransfer.types.includes(MEMBER_DRAG_MIME) &&
+        !isOrdered(target) &&
+        parentId !== null &&
+        !isRuleGroup(m, m?.byId.get(parentId), ruleNamesRef.current)
+      );
+    },
     onDropForeignDragObject: async (dataTransfer, target) => {
       showHint(null);
       const parentId = parentIdOf(target);
@@ -208,6 +266,7 @@ export function DeptTree() {
       }
       const drag = memberDragRef.current;
       org.getState().setMemberDrag(null);
+      settleDrop(parentId);
       await dropMembersRef.current(userids, drag?.sourceDeptId ?? null, parentId, drag?.add ?? false);
     },
     hotkeys: {
@@ -234,9 +293,12 @@ export function DeptTree() {
     ],
   });
 
-  // New data (after a sync or an edit) means new item lists.
+  // New data (after a sync or an edit) means new item lists; after a drop the place is kept.
   useEffect(() => {
     tree.rebuildTree();
+    const top = keepScroll.current;
+    if (top !== null && scrollRef.current) scrollRef.current.scrollTop = top;
+    keepScroll.current = null;
   }, [tree, model]);
 
   // The store's current department (search hit, reload) is the tree's selection too.
@@ -244,6 +306,7 @@ export function DeptTree() {
     if (selectedId === null) return;
     const key = String(selectedId);
     setSelectedItems((cur) => (cur.includes(key) ? cur : [key]));
+    setFocusedItem(key);
   }, [selectedId]);
 
   // A drag ended anywhere (dropped outside, Esc): clear the hint. A refusal stays a few seconds, so a
@@ -294,9 +357,47 @@ export function DeptTree() {
     [registerTree],
   );
 
-  // Shortcuts headless-tree's hotkey matcher cannot express (Alt+arrows) and the edit keys.
+  const typed = useRef<{ query: string; at: number }>({ query: '', at: 0 });
+  /** Letters jump to the next department spelled that way (pinyin initials or full pinyin). */
+  const typeAhead = (letter: string) => {
+    const now = Date.now();
+    const query = (now - typed.current.at < TYPEAHEAD_PAUSE_MS ? typed.current.query : '') + letter;
+    typed.current = { query, at: now };
+    void loadSpeller().then((spell) => {
+      if (typed.current.query !== query) return;
+      const list = tree.getItems();
+      const focusedId = tree.getFocusedItem()?.getId();
+      const from = list.findIndex((i) => i.getId() === focusedId);
+      const hit = findTypeAhead(
+        list.map((i) => i.getItemData().name),
+        from,
+        query,
+        spell,
+      );
+      const item = hit < 0 ? undefined : list[hit];
+      if (!item) return;
+      keyboardFocus.current = true;
+      item.setFocused();
+      scrollToIndexRef.current(hit);
+      tree.updateDomFocus();
+    });
+  };
+
+  // Shortcuts headless-tree's hotkey matcher cannot express (Alt+arrows), the edit keys, 「?」 and
+  // type-ahead letters.
   const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
     if (tree.getState().dnd) return;
+    const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
+    if (plain && e.key === '?') {
+      e.preventDefault();
+      actionsRef.current.showLegend();
+      return;
+    }
+    if (plain && /^[a-z]$/i.test(e.key)) {
+      e.preventDefault();
+      typeAhead(e.key.toLowerCase());
+      return;
+    }
     const focused = tree.getFocusedItem();
     const id = focused && focused.getId() !== ROOT_ID ? idOf(focused) : selectedId;
     if (id === null || id === undefined) return;
@@ -307,6 +408,16 @@ export function DeptTree() {
     e.stopPropagation();
     command.run(actionsRef.current, id);
   };
+
+  // A keyboard move (Ctrl+Shift+D) is a mode: a banner says so until Enter or Esc ends it, and the
+  // place hint goes with it.
+  const assistive = tree.getState().assistiveDndState;
+  const keyboardMoving = assistive === AssistiveDndState.Started || assistive === AssistiveDndState.Dragging;
+  const wasMoving = useRef(false);
+  useEffect(() => {
+    if (wasMoving.current && !keyboardMoving) showHint(null);
+    wasMoving.current = keyboardMoving;
+  }, [keyboardMoving, showHint]);
 
   // Right-click acts on the row under the mouse: make it current first. Stable, so rows stay memoised.
   const onRowContextMenu = useCallback(
@@ -324,6 +435,11 @@ export function DeptTree() {
 
   return (
     <div className="dept-tree-wrap">
+      {keyboardMoving ? (
+        <div className="dept-move-banner" role="status" data-testid="keyboard-move-banner">
+          键盘移动模式：↑/↓ 选择位置，回车放下，Esc 取消
+        </div>
+      ) : null}
       <Dropdown
         trigger={['contextMenu']}
         menu={{
@@ -337,6 +453,8 @@ export function DeptTree() {
           className={`dept-tree${memberDrag ? ' is-member-drag' : ''}`}
           data-testid="dept-tree"
           onKeyDown={onKeyDown}
+          onKeyDownCapture={() => (keyboardFocus.current = true)}
+          onPointerDownCapture={() => (keyboardFocus.current = false)}
         >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((row) => {
@@ -357,6 +475,8 @@ export function DeptTree() {
                   multi={!current && item.isSelected()}
                   focused={item.isFocused()}
                   dropTarget={item.isUnorderedDragTarget()}
+                  total={counts?.get(dept.id)}
+                  ruleGroup={isRuleGroup(model, dept, ruleNames)}
                   onContextMenu={onRowContextMenu}
                 />
               );

@@ -2,12 +2,13 @@ import { Alert, Button, Empty, Spin, Typography } from 'antd';
 import { useOrgStore, useServices } from '../../app/services-context';
 import { describeError } from '../../i18n/error-messages.zh-CN';
 import { t } from '../../i18n/zh-CN';
-import { startTransition, useDeferredValue, useEffect, useState } from 'react';
+import { startTransition, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { DeptActionsProvider } from './DeptActions';
 import { DeptToolbar } from './DeptToolbar';
 import { DeptTree } from './DeptTree';
 import { MemberEditor, type EditorTarget } from './member-editor/MemberEditor';
 import { MemberPanel } from './MemberPanel';
+import { OrgSplitter, useTreeWidth } from './OrgSplitter';
 import { SyncBar } from './SyncBar';
 import './org.css';
 
@@ -30,6 +31,8 @@ export function OrgPage() {
   // page in one long task. Until then the spinner stays.
   const showSplit = useDeferredValue(ready, false) && ready;
   const [membersMounted, setMembersMounted] = useState(false);
+  const split = useRef<HTMLDivElement | null>(null);
+  const treeWidth = useTreeWidth(split);
   useEffect(() => {
     if (!showSplit || membersMounted) return;
     const frame = requestAnimationFrame(() => startTransition(() => setMembersMounted(true)));
@@ -42,11 +45,16 @@ export function OrgPage() {
   } else if (ready) {
     body = (
       <DeptActionsProvider>
-        <div className="org-split">
-          <aside className="org-tree-panel" data-testid="dept-tree-panel">
+        <div className="org-split" ref={split}>
+          <aside className="org-tree-panel" data-testid="dept-tree-panel" style={{ width: treeWidth.width }}>
             <DeptToolbar />
             <DeptTree />
           </aside>
+          <OrgSplitter
+            width={treeWidth.width}
+            onResize={treeWidth.set}
+            maxWidth={() => treeWidth.splitWidth()}
+          />
           {membersMounted ? (
             <MemberPanel onEdit={(userid) => setEditor({ userid })} />
           ) : (

@@ -1,7 +1,8 @@
 import { App as AntApp } from 'antd';
-import { useCallback } from 'react';
+import { useCallback, type DragEvent as ReactDragEvent } from 'react';
 import type { Member } from '../../../src-main/contract';
 import type { Api } from '../../bridge/types';
+import type { OrgStore } from './org-store';
 import { useServices } from '../../app/services-context';
 import { membersLabel, membersMoveOps } from './edit-ops';
 import { useStage } from './use-stage';
@@ -68,4 +69,47 @@ export function useMemberDrop(): (
     },
     [api, org, stage, message],
   );
+}
+
+/** Builds the drag image: a small label like 「移动 3 人」 that follows the mouse. */
+function dragImage(text: string): HTMLElement {
+  const el = document.createElement('div');
+  el.className = 'member-drag-image';
+  el.textContent = text;
+  document.body.appendChild(el);
+  // The browser snapshots it during dragstart; it can go right after.
+  setTimeout(() => el.remove(), 0);
+  return el;
+}
+
+/**
+ * Starts dragging member rows towards the tree: the ids travel in the dataTransfer, the store keeps
+ * the drag (source, Ctrl = add) for the tree's drop hint.
+ */
+export function startMemberDrag(
+  org: OrgStore,
+  e: ReactDragEvent,
+  userids: string[],
+  sourceDeptId: number | null,
+): void {
+  e.dataTransfer.setData(MEMBER_DRAG_MIME, JSON.stringify(userids));
+  e.dataTransfer.setData('text/plain', userids.join(','));
+  e.dataTransfer.effectAllowed = 'copyMove';
+  const add = e.ctrlKey || e.altKey;
+  e.dataTransfer.setDragImage(dragImage(`${add ? '加入' : '移动'} ${userids.length} 人`), -12, -8);
+  org.getState().setMemberDrag({ userids, sourceDeptId, add });
+  // Ctrl/Alt can be pressed or released mid-drag; only drag events carry the modifiers then.
+  const onOver = (ev: DragEvent) => {
+    const nowAdd = ev.ctrlKey || ev.altKey;
+    const cur = org.getState().memberDrag;
+    if (cur && cur.add !== nowAdd) org.getState().setMemberDrag({ ...cur, add: nowAdd });
+  };
+  const onEnd = () => {
+    window.removeEventListener('dragover', onOver, true);
+    window.removeEventListener('dragend', onEnd, true);
+    // Let the tree's drop handler read the drag first.
+    setTimeout(() => org.getState().setMemberDrag(null), 0);
+  };
+  window.addEventListener('dragover', onOver, true);
+  window.addEventListener('dragend', onEnd, true);
 }
