@@ -22,14 +22,14 @@ export const MEMBER_ROW_HEIGHT = 36;
  * sideways instead), and 职务 / 部门 end in an ellipsis with the full text as a tooltip.
  */
 export const MEMBER_COLUMNS = [
-  { key: 'select', title: '', min: 36, track: '36px' },
-  { key: 'name', title: t.org.columns.name, min: 96, track: 'minmax(96px, 1.1fr)' },
-  { key: 'userid', title: t.org.columns.userid, min: 110, track: 'minmax(110px, 1fr)' },
-  { key: 'mobile', title: '手机', min: 112, track: 'minmax(112px, 0.9fr)' },
-  { key: 'position', title: t.org.columns.position, min: 80, track: 'minmax(80px, 1fr)' },
-  { key: 'departments', title: t.org.columns.departments, min: 100, track: 'minmax(100px, 1.3fr)' },
-  { key: 'status', title: t.org.columns.status, min: 72, track: '76px' },
-  { key: 'actions', title: '操作', min: 56, track: '60px' },
+  { key: 'select', title: '', min: 32, track: '32px' },
+  { key: 'name', title: t.org.columns.name, min: 72, track: 'minmax(72px, 1fr)' },
+  { key: 'userid', title: t.org.columns.userid, min: 96, track: 'minmax(96px, 1fr)' },
+  { key: 'mobile', title: '手机', min: 104, track: 'minmax(104px, 0.9fr)' },
+  { key: 'position', title: t.org.columns.position, min: 64, track: 'minmax(64px, 1fr)' },
+  { key: 'departments', title: t.org.columns.departments, min: 84, track: 'minmax(84px, 1.4fr)' },
+  { key: 'status', title: t.org.columns.status, min: 68, track: '72px' },
+  { key: 'actions', title: '操作', min: 48, track: '52px' },
 ] as const;
 
 const GRID = MEMBER_COLUMNS.map((c) => c.track).join(' ');

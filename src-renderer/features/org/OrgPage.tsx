@@ -2,7 +2,7 @@ import { Alert, Button, Empty, Spin, Typography } from 'antd';
 import { useOrgStore, useServices } from '../../app/services-context';
 import { describeError } from '../../i18n/error-messages.zh-CN';
 import { t } from '../../i18n/zh-CN';
-import { startTransition, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { startTransition, useDeferredValue, useEffect, useState } from 'react';
 import { DeptActionsProvider } from './DeptActions';
 import { DeptToolbar } from './DeptToolbar';
 import { DeptTree } from './DeptTree';
@@ -31,8 +31,7 @@ export function OrgPage() {
   // page in one long task. Until then the spinner stays.
   const showSplit = useDeferredValue(ready, false) && ready;
   const [membersMounted, setMembersMounted] = useState(false);
-  const split = useRef<HTMLDivElement | null>(null);
-  const treeWidth = useTreeWidth(split);
+  const treeWidth = useTreeWidth();
   useEffect(() => {
     if (!showSplit || membersMounted) return;
     const frame = requestAnimationFrame(() => startTransition(() => setMembersMounted(true)));
@@ -45,7 +44,7 @@ export function OrgPage() {
   } else if (ready) {
     body = (
       <DeptActionsProvider>
-        <div className="org-split" ref={split}>
+        <div className="org-split" ref={treeWidth.splitRef}>
           <aside className="org-tree-panel" data-testid="dept-tree-panel" style={{ width: treeWidth.width }}>
             <DeptToolbar />
             <DeptTree />

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Poin
 
 export const TREE_MIN_WIDTH = 220;
 const TREE_DEFAULT_WIDTH = 300;
-/** The member table keeps at least this much; the tree gives way first. */
-export const TABLE_MIN_WIDTH = 480;
+/** The member table keeps at least this much (its columns' minimums and a border); the tree gives way first. */
+export const TABLE_MIN_WIDTH = 590;
 const STORAGE_KEY = 'zhb.org.treeWidth';
 const STEP = 16;
 
@@ -22,35 +22,33 @@ export function clampTreeWidth(width: number, splitWidth: number): number {
  * The tree's width, set by dragging the bar between tree and table (or ←/→ on it), remembered on
  * this computer. The split's own width bounds it, so a narrow window never hides the table.
  */
-export function useTreeWidth(split: React.RefObject<HTMLElement | null>) {
+export function useTreeWidth() {
   const [width, setWidth] = useState(storedWidth);
-  const splitWidth = () => split.current?.getBoundingClientRect().width ?? 1024;
-  const save = useCallback((w: number) => {
-    try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, String(w));
-    } catch {
-      // Private mode or a full disk: the width is only a preference.
-    }
-  }, []);
+  // The split mounts after the data arrives: a callback ref sees it come and go.
+  const [split, setSplit] = useState<HTMLElement | null>(null);
+  const splitWidth = useCallback(() => split?.getBoundingClientRect().width ?? 1024, [split]);
   const set = useCallback(
     (w: number) => {
-      const next = clampTreeWidth(w, split.current?.getBoundingClientRect().width ?? 1024);
+      const next = clampTreeWidth(w, splitWidth());
       setWidth(next);
-      save(next);
+      try {
+        globalThis.localStorage?.setItem(STORAGE_KEY, String(next));
+      } catch {
+        // Private mode or a full disk: the width is only a preference.
+      }
     },
-    [save, split],
+    [splitWidth],
   );
   // A smaller window pulls a wide tree back so the table keeps its minimum.
   useEffect(() => {
-    const el = split.current;
-    if (!el) return;
-    const observer = new ResizeObserver(() =>
-      setWidth((w) => clampTreeWidth(w, el.getBoundingClientRect().width)),
-    );
-    observer.observe(el);
+    if (!split) return;
+    const fit = () => setWidth((w) => clampTreeWidth(w, split.getBoundingClientRect().width));
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(split);
     return () => observer.disconnect();
   }, [split]);
-  return { width, set, splitWidth };
+  return { width, set, splitWidth, splitRef: setSplit };
 }
 
 export function OrgSplitter({
