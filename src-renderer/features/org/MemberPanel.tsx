@@ -210,7 +210,9 @@ export function MemberPanel({ onEdit }: { onEdit: (userid: string | null) => voi
       <Dropdown
         trigger={['contextMenu']}
         open={menuOpen}
-        onOpenChange={(open) => setMenuOpen(open && selectedRows.length > 0)}
+        // A right-click selects its row first (the row handler runs before this), so the menu
+        // always acts on what is highlighted.
+        onOpenChange={setMenuOpen}
         menu={{
           items: memberMenuItems({ rows: selectedRows }),
           onClick: ({ key }) => {

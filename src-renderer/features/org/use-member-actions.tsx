@@ -49,7 +49,7 @@ export function useMemberActions(input: MemberActionsInput): { actions: MemberAc
             return;
           }
           await stage(
-            `${enable ? '启用' : '停用'} ${targets.length > 3 ? `${targets.length} 人` : targets.map((m) => `「${m.name}」`).join('、')}`,
+            `${enable ? '启用' : '停用'}${targets.length > 3 ? ` ${targets.length} 人` : targets.map((m) => `「${m.name}」`).join('、')}`,
             targets.map((m) => ({ type: 'member.update' as const, userid: m.userid, fields: { enable } })),
           );
         })();
@@ -71,7 +71,7 @@ export function useMemberActions(input: MemberActionsInput): { actions: MemberAc
           autoFocusButton: 'cancel',
           onOk: async () => {
             const res = await stage(
-              `删除成员 ${targets.length > 3 ? `${targets.length} 人` : targets.map((r) => `「${r.name}」`).join('、')}`,
+              `删除成员${targets.length > 3 ? ` ${targets.length} 人` : targets.map((r) => `「${r.name}」`).join('、')}`,
               targets.map((r) => ({ type: 'member.delete' as const, userid: r.userid })),
             );
             if (res?.ok) clearSelection();
