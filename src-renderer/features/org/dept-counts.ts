@@ -11,35 +11,76 @@ export interface SubtreeCounts {
   get(id: number): number | undefined;
 }
 
-const cache = new WeakMap<DeptTree, { index: SearchIndex; counts: Map<number, number> }>();
+/** Departments numbered 0..n-1 with their parent's number (-1 at the top): typed arrays, no maps in the hot loops. */
+interface Dense {
+  pos: Map<number, number>;
+  ids: Int32Array;
+  parent: Int32Array;
+}
+
+const denseCache = new WeakMap<DeptTree, Dense>();
+
+function denseOf(tree: DeptTree): Dense {
+  const hit = denseCache.get(tree);
+  if (hit) return hit;
+  const pos = new Map<number, number>();
+  const ids = new Int32Array(tree.byId.size);
+  let k = 0;
+  for (const id of tree.byId.keys()) {
+    pos.set(id, k);
+    ids[k++] = id;
+  }
+  const parent = new Int32Array(ids.length).fill(-1);
+  for (let i = 0; i < ids.length; i++) {
+    const d = tree.byId.get(ids[i]!)!;
+    // A top-level department (its parent unknown, or itself) ends the walk up.
+    if (d.parentid !== d.id) parent[i] = pos.get(d.parentid) ?? -1;
+  }
+  const dense = { pos, ids, parent };
+  denseCache.set(tree, dense);
+  return dense;
+}
+
+class DenseCounts implements SubtreeCounts {
+  constructor(
+    private readonly pos: Map<number, number>,
+    private readonly counts: Int32Array,
+  ) {}
+  get(id: number): number | undefined {
+    const k = this.pos.get(id);
+    return k === undefined ? undefined : this.counts[k];
+  }
+}
+
+const cache = new WeakMap<DeptTree, { index: SearchIndex; counts: SubtreeCounts }>();
 
 /**
  * Counted once per (tree, index) pair — both are replaced, never mutated, on a reload — in one pass
- * over the members: each member marks the ancestors of its departments with its own stamp, so no
- * set is allocated per member.
+ * over the members: each member marks the ancestors of its departments with its own stamp, so a
+ * member in two departments of one subtree counts there once, and no set is allocated per member.
  */
 export function subtreeCounts(tree: DeptTree, index: SearchIndex): SubtreeCounts {
   const hit = cache.get(tree);
   if (hit && hit.index === index) return hit.counts;
-  const counts = new Map<number, number>();
-  const stamp = new Map<number, number>();
+  const { pos, parent } = denseOf(tree);
+  const counts = new Int32Array(parent.length);
+  const stamp = new Int32Array(parent.length).fill(-1);
   const rows = index.rows;
   for (let i = 0; i < rows.length; i++) {
     const ids = rows[i]!.departmentIds;
     for (let k = 0; k < ids.length; k++) {
-      let cur: number | undefined = ids[k]!;
-      // Parent chains are acyclic in a built tree, but the depth bound keeps bad data harmless.
-      for (let guard = 0; cur !== undefined && guard < 64; guard++) {
-        const d: Department | undefined = tree.byId.get(cur);
-        if (!d || stamp.get(cur) === i) break;
-        stamp.set(cur, i);
-        counts.set(cur, (counts.get(cur) ?? 0) + 1);
-        cur = d.parentid === cur ? undefined : d.parentid;
+      let cur = pos.get(ids[k]!) ?? -1;
+      // Parent chains are acyclic in a built tree; the bound keeps bad data harmless anyway.
+      for (let guard = 0; cur >= 0 && stamp[cur] !== i && guard < 256; guard++) {
+        stamp[cur] = i;
+        counts[cur]!++;
+        cur = parent[cur]!;
       }
     }
   }
-  cache.set(tree, { index, counts });
-  return counts;
+  const result = new DenseCounts(pos, counts);
+  cache.set(tree, { index, counts: result });
+  return result;
 }
 
 /** The department and every department beneath it. */
@@ -62,11 +103,18 @@ export function subtreeIds(tree: DeptTree, id: number): Set<number> {
  */
 export function membersBeneath(tree: DeptTree, index: SearchIndex, id: number): readonly MemberIndexRow[] {
   if (tree.roots.length === 1 && tree.roots[0] === id) return index.rows;
-  const ids = subtreeIds(tree, id);
+  const { pos } = denseOf(tree);
+  const inside = new Uint8Array(pos.size);
+  for (const d of subtreeIds(tree, id)) {
+    const k = pos.get(d);
+    if (k !== undefined) inside[k] = 1;
+  }
   const out: MemberIndexRow[] = [];
   for (const row of index.rows) {
-    for (const d of row.departmentIds) {
-      if (ids.has(d)) {
+    const ids = row.departmentIds;
+    for (let k = 0; k < ids.length; k++) {
+      const at = pos.get(ids[k]!);
+      if (at !== undefined && inside[at] === 1) {
         out.push(row);
         break;
       }
