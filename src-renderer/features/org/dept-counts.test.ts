@@ -19,7 +19,8 @@ describe('subtreeCounts', () => {
     expect(counts.get(21)).toBe(1);
     expect(counts.get(12)).toBe(2);
     expect(counts.get(1)).toBe(3);
-    expect(counts.get(10)).toBeUndefined();
+    expect(counts.get(10)).toBe(0);
+    expect(counts.get(999)).toBeUndefined();
   });
 
   it('is computed once per tree and index', () => {
