@@ -14,6 +14,8 @@ import {
   isSelfOrDescendant,
   moveStepOps,
 } from './edit-ops';
+import { isRuleGroup, ruleGroupRefusal } from './dept-counts';
+import { useRuleGroupNames } from './use-rule-groups';
 import { useStage } from './use-stage';
 
 /** Every department edit, reachable from the toolbar, the context menu, hotkeys and drag and drop. */
@@ -47,6 +49,7 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
   const tree = useOrgStore((s) => s.tree);
   const stage = useStage();
   const { message, modal } = AntApp.useApp();
+  const ruleNames = useRuleGroupNames();
   const [nameDialog, setNameDialog] = useState<NameDialog>(null);
   const [moving, setMoving] = useState<number | null>(null);
   const [legend, setLegend] = useState(false);
@@ -67,6 +70,11 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
     async (ids: number[], parentId: number, index?: number) => {
       const model = org.getState().tree;
       if (!model) return;
+      const parent = model.byId.get(parentId);
+      if (isRuleGroup(model, parent, ruleNames)) {
+        void message.warning(ruleGroupRefusal(parent!.name));
+        return;
+      }
       const check = canDropDepts(model, ids, index === undefined ? { parentId } : { parentId, index });
       if (!check.ok) {
         void message.warning(check.reason);
@@ -84,7 +92,7 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
         : `调整${names}的顺序`;
       await stage(label, ops);
     },
-    [org, message, stage],
+    [org, message, stage, ruleNames],
   );
 
   const actions = useMemo<DeptActions>(

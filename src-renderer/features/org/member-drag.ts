@@ -4,7 +4,9 @@ import type { Member } from '../../../src-main/contract';
 import type { Api } from '../../bridge/types';
 import type { OrgStore } from './org-store';
 import { useServices } from '../../app/services-context';
+import { isRuleGroup, ruleGroupRefusal } from './dept-counts';
 import { membersLabel, membersMoveOps } from './edit-ops';
+import { useRuleGroupNames } from './use-rule-groups';
 import { useStage } from './use-stage';
 
 /** dataTransfer type of a member-row drag; the value is a JSON array of userids. */
@@ -46,12 +48,18 @@ export function useMemberDrop(): (
   const { api, org } = useServices();
   const stage = useStage();
   const { message } = AntApp.useApp();
+  const ruleNames = useRuleGroupNames();
   return useCallback(
     async (userids, sourceDeptId, targetDeptId, add) => {
       if (userids.length === 0) return false;
       const target = org.getState().tree?.byId.get(targetDeptId);
       if (!target || target.pending === 'deleted') {
         void message.warning('不能放到这个部门');
+        return false;
+      }
+      // The picker and the keyboard reach here too, not only a mouse drop the tree refused.
+      if (isRuleGroup(org.getState().tree, target, ruleNames)) {
+        void message.warning(ruleGroupRefusal(target.name));
         return false;
       }
       const { members, missing } = await resolveMembers(api, org.getState().members, userids);
@@ -67,7 +75,7 @@ export function useMemberDrop(): (
       const res = await stage(membersLabel(ops.length, target.name, add), ops);
       return res?.ok ?? false;
     },
-    [api, org, stage, message],
+    [api, org, stage, message, ruleNames],
   );
 }
 

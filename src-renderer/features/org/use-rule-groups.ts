@@ -1,8 +1,26 @@
 import { useEffect, useState } from 'react';
 import { useOrgStore, useServices } from '../../app/services-context';
+import type { Api } from '../../bridge/types';
 import { DEFAULT_RULE_GROUPS } from './dept-counts';
+import type { DeptTree } from './dept-tree-model';
 
 const DEFAULTS: ReadonlySet<string> = new Set(DEFAULT_RULE_GROUPS);
+
+/** One read per loaded tree, however many components ask. */
+const reads = new WeakMap<DeptTree, Promise<ReadonlySet<string>>>();
+
+function readNames(api: Api, tree: DeptTree): Promise<ReadonlySet<string>> {
+  let read = reads.get(tree);
+  if (!read) {
+    read = api.call('rules.list', {}).then((res) => {
+      if (!res.ok) return DEFAULTS;
+      const own = res.value.rules.filter((r) => r.kind === 'positional').map((r) => r.name.trim());
+      return own.every((n) => DEFAULTS.has(n)) ? DEFAULTS : new Set([...DEFAULTS, ...own]);
+    });
+    reads.set(tree, read);
+  }
+  return read;
+}
 
 /**
  * Names of the positional groups kept by rules: the three the rules feature offers plus the
@@ -14,12 +32,10 @@ export function useRuleGroupNames(): ReadonlySet<string> {
   const tree = useOrgStore((s) => s.tree);
   const [names, setNames] = useState<ReadonlySet<string>>(DEFAULTS);
   useEffect(() => {
+    if (!tree) return;
     let live = true;
-    void api.call('rules.list', {}).then((res) => {
-      if (!live || !res.ok) return;
-      const own = res.value.rules.filter((r) => r.kind === 'positional').map((r) => r.name.trim());
-      if (own.every((n) => DEFAULTS.has(n))) return;
-      setNames(new Set([...DEFAULTS, ...own]));
+    void readNames(api, tree).then((next) => {
+      if (live) setNames(next);
     });
     return () => {
       live = false;
