@@ -4,9 +4,7 @@ import {
   keyboardDragAndDropFeature,
   selectionFeature,
   syncDataLoaderFeature,
-  AssistiveDndState,
   type DragTarget,
-  type DndState,
   type ItemInstance,
   type TreeInstance,
 } from '@headless-tree/core';
@@ -27,11 +25,15 @@ import { t } from '../../i18n/zh-CN';
 import { useDeptActions } from './DeptActions';
 import { commandForKey, deptMenuItems, runDeptCommand } from './dept-commands';
 import { isRuleGroup, ruleGroupRefusal, subtreeCounts } from './dept-counts';
-import { findTypeAhead, loadSpeller, TYPEAHEAD_PAUSE_MS } from './dept-typeahead';
 import { canDropDepts, isPinned } from './edit-ops';
-import { MEMBER_DRAG_MIME, useMemberDrop } from './member-drag';
+import { useMemberDrop } from './member-drag';
 import { DeptTreeRow, INDENT, ROW_HEIGHT } from './DeptTreeRow';
+import { assistiveLabel, isOrdered } from './dept-tree-assistive';
 import { lazyInstanceBuilder } from './tree-instance-builder';
+import { useDropHint } from './use-drop-hint';
+import { useKeyboardMoveMode } from './use-keyboard-move';
+import { memberDropConfig } from './tree-member-drop';
+import { useTypeAhead } from './use-tree-typeahead';
 import { useRuleGroupNames } from './use-rule-groups';
 
 const ROOT_ID = '__root__';
@@ -49,32 +51,6 @@ const NO_CHILDREN: readonly number[] = [];
 
 type Item = ItemInstance<Department>;
 
-const isOrdered = <T,>(target: DragTarget<T>): target is Extract<DragTarget<T>, { childIndex: number }> =>
-  'childIndex' in target;
-
-/** Chinese text for headless-tree's live region during keyboard drag and drop. */
-function assistiveLabel<T>(dnd: DndState<T> | null | undefined, state: AssistiveDndState): string {
-  const names = dnd?.draggedItems?.map((i) => i.getItemName()).join('、') ?? '';
-  const target = dnd?.dragTarget;
-  const where = !target
-    ? '未选择位置'
-    : isOrdered(target)
-      ? `「${target.item.getItemName()}」下第 ${target.childIndex + 1} 位`
-      : `放入「${target.item.getItemName()}」`;
-  switch (state) {
-    case AssistiveDndState.Started:
-      return `正在移动 ${names}，当前位置：${where}。按上下方向键选择位置，回车放下，Esc 取消。`;
-    case AssistiveDndState.Dragging:
-      return `${names}：${where}`;
-    case AssistiveDndState.Completed:
-      return '移动完成。';
-    case AssistiveDndState.Aborted:
-      return '已取消移动。';
-    default:
-      return '选中部门后按 Ctrl+Shift+D 可用键盘移动，Alt+上/下 调整顺序，F2 重命名。';
-  }
-}
-
 export function DeptTree() {
   const { org } = useServices();
   const actions = useDeptActions();
@@ -89,15 +65,7 @@ export function DeptTree() {
   const counts = useMemo(() => (model && index ? subtreeCounts(model, index) : null), [model, index]);
   const [selectedItems, setSelectedItems] = useState<string[]>([]);
   const [focusedItem, setFocusedItem] = useState<string | null>(null);
-  // Why a drop is refused (or where it will land), shown under the tree while dragging.
-  const [dropHint, setDropHint] = useState<{ ok: boolean; text: string } | null>(null);
-  const hintRef = useRef<string | null>(null);
-  const showHint = useCallback((hint: { ok: boolean; text: string } | null) => {
-    const key = hint ? `${hint.ok}:${hint.text}` : null;
-    if (key === hintRef.current) return;
-    hintRef.current = key;
-    setDropHint(hint);
-  }, []);
+  const { dropHint, showHint } = useDropHint();
   const scrollRef = useRef<HTMLDivElement | null>(null);
   // The tree reads the latest model through this ref; its config callbacks are created once. Assigned
   // during render (not in an effect) because useTree may rebuild its item list within this render.
@@ -219,56 +187,17 @@ export function DeptTree() {
         isOrdered(target) ? target.childIndex : undefined,
       );
     },
-    // Member rows from the table: only the types are readable while dragging over.
-    canDragForeignDragObjectOver: (dataTransfer, target) => {
-      if (!dataTransfer.types.includes(MEMBER_DRAG_MIME)) return false;
-      const parentId = parentIdOf(target);
-      const d = parentId === null ? undefined : modelRef.current?.byId.get(parentId);
-      if (d && isRuleGroup(modelRef.current, d, ruleNamesRef.current)) {
-        showHint({ ok: false, text: ruleGroupRefusal(d.name) });
-        return false;
-      }
-      if (!d || isOrdered(target) || d.pending === 'deleted') {
-        showHint({
-          ok: false,
-          text: d?.pending === 'deleted' ? `「${d.name}」已标记删除` : '请放到某个部门上',
-        });
-        return false;
-      }
-      const drag = memberDragRef.current;
-      const n = drag?.userids.length ?? 0;
-      showHint({
-        ok: true,
-        text: `${drag?.add ? '加入' : '移动'} ${n} 人到「${d.name}」（按住 Ctrl 改为加入）`,
-      });
-      return true;
-    },
-    canDropForeignDragObject: (dataTransfer, target) => {
-      const parentId = parentIdOf(target);
-      const m = modelRef.current;
-      return (
-        dataTransfer.types.includes(MEMBER_DRAG_MIME) &&
-        !isOrdered(target) &&
-        parentId !== null &&
-        !isRuleGroup(m, m?.byId.get(parentId), ruleNamesRef.current)
-      );
-    },
-    onDropForeignDragObject: async (dataTransfer, target) => {
-      showHint(null);
-      const parentId = parentIdOf(target);
-      if (parentId === null) return;
-      let userids: string[] = [];
-      try {
-        const parsed: unknown = JSON.parse(dataTransfer.getData(MEMBER_DRAG_MIME));
-        if (Array.isArray(parsed)) userids = parsed.filter((x): x is string => typeof x === 'string');
-      } catch {
-        return;
-      }
-      const drag = memberDragRef.current;
-      org.getState().setMemberDrag(null);
-      settleDrop(parentId);
-      await dropMembersRef.current(userids, drag?.sourceDeptId ?? null, parentId, drag?.add ?? false);
-    },
+    // Member rows from the table (tree-member-drop.ts).
+    ...memberDropConfig({
+      parentIdOf,
+      tree: () => modelRef.current,
+      ruleNames: () => ruleNamesRef.current,
+      drag: () => memberDragRef.current,
+      showHint,
+      settleDrop,
+      endDrag: () => org.getState().setMemberDrag(null),
+      drop: (userids, source, target, add) => dropMembersRef.current(userids, source, target, add),
+    }),
     hotkeys: {
       // Enter / Space choose the focused department, like a click.
       customSelectFocused: {
@@ -309,24 +238,6 @@ export function DeptTree() {
     setFocusedItem(key);
   }, [selectedId]);
 
-  // A drag ended anywhere (dropped outside, Esc): clear the hint. A refusal stays a few seconds, so a
-  // clerk who let go over a forbidden place still reads why nothing moved.
-  useEffect(() => {
-    let timer: number | undefined;
-    const clear = () => {
-      window.clearTimeout(timer);
-      if (hintRef.current?.startsWith('false:')) timer = window.setTimeout(() => showHint(null), 4000);
-      else showHint(null);
-    };
-    window.addEventListener('dragend', clear);
-    window.addEventListener('drop', clear);
-    return () => {
-      window.clearTimeout(timer);
-      window.removeEventListener('dragend', clear);
-      window.removeEventListener('drop', clear);
-    };
-  }, [showHint]);
-
   const items = tree.getItems();
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -357,31 +268,10 @@ export function DeptTree() {
     [registerTree],
   );
 
-  const typed = useRef<{ query: string; at: number }>({ query: '', at: 0 });
-  /** Letters jump to the next department spelled that way (pinyin initials or full pinyin). */
-  const typeAhead = (letter: string) => {
-    const now = Date.now();
-    const query = (now - typed.current.at < TYPEAHEAD_PAUSE_MS ? typed.current.query : '') + letter;
-    typed.current = { query, at: now };
-    void loadSpeller().then((spell) => {
-      if (typed.current.query !== query) return;
-      const list = tree.getItems();
-      const focusedId = tree.getFocusedItem()?.getId();
-      const from = list.findIndex((i) => i.getId() === focusedId);
-      const hit = findTypeAhead(
-        list.map((i) => i.getItemData().name),
-        from,
-        query,
-        spell,
-      );
-      const item = hit < 0 ? undefined : list[hit];
-      if (!item) return;
-      keyboardFocus.current = true;
-      item.setFocused();
-      scrollToIndexRef.current(hit);
-      tree.updateDomFocus();
-    });
-  };
+  const typeAhead = useTypeAhead(tree, (index) => {
+    keyboardFocus.current = true;
+    scrollToIndexRef.current(index);
+  });
 
   // Shortcuts headless-tree's hotkey matcher cannot express (Alt+arrows), the edit keys, 「?」 and
   // type-ahead letters.
@@ -409,15 +299,7 @@ export function DeptTree() {
     command.run(actionsRef.current, id);
   };
 
-  // A keyboard move (Ctrl+Shift+D) is a mode: a banner says so until Enter or Esc ends it, and the
-  // place hint goes with it.
-  const assistive = tree.getState().assistiveDndState;
-  const keyboardMoving = assistive === AssistiveDndState.Started || assistive === AssistiveDndState.Dragging;
-  const wasMoving = useRef(false);
-  useEffect(() => {
-    if (wasMoving.current && !keyboardMoving) showHint(null);
-    wasMoving.current = keyboardMoving;
-  }, [keyboardMoving, showHint]);
+  const keyboardMoving = useKeyboardMoveMode(tree, showHint);
 
   // Right-click acts on the row under the mouse: make it current first. Stable, so rows stay memoised.
   const onRowContextMenu = useCallback(
