@@ -109,8 +109,8 @@ export function DeptTree() {
     keepScroll.current = scrollRef.current?.scrollTop ?? null;
     const cur = org.getState().expandedIds;
     const key = String(parentId);
-    if ((modelRef.current?.children.get(parentId)?.length ?? 0) > 0 && !cur.includes(key))
-      org.getState().setExpanded([...cur, key]);
+    // A leaf target too: it shows its new child open once the move is staged.
+    if (!cur.includes(key)) org.getState().setExpanded([...cur, key]);
   };
 
   const tree = useTree<Department>({
