@@ -114,6 +114,18 @@ describe('MemberPanel', () => {
     expect(screen.getByTestId('member-heading').textContent).toBe('临床科室（含下级部门，共 3 人）');
   });
 
+  it('reads 手机 for the visible rows of an everyone-beneath list, which the index lacks', async () => {
+    const { services, memberRow, api } = await renderPanel();
+    await act(() => services.org.getState().selectDepartment(12));
+    await waitFor(() =>
+      expect(within(memberRow('zhangsan')).getAllByRole('gridcell')[3]!.textContent).toBe('13800000001'),
+    );
+    const asked = api.calls.filter((c) => c.name === 'org.getMember').map((c) => c.input);
+    expect(asked).toEqual(
+      expect.arrayContaining([{ userid: 'zhangsan' }, { userid: 'lisi' }, { userid: 'wangwu' }]),
+    );
+  });
+
   it('a jump from a search hit selects and highlights the person and keeps the query', async () => {
     const { services, memberRow } = await renderPanel();
     await act(() => services.org.getState().selectDepartment(20));

@@ -3,6 +3,7 @@ import { Checkbox, Spin, Tag } from 'antd';
 import {
   forwardRef,
   memo,
+  useEffect,
   useImperativeHandle,
   useRef,
   type DragEvent as ReactDragEvent,
@@ -212,14 +213,13 @@ export const MemberTable = forwardRef<MemberTableHandle, MemberTableProps>(funct
   const visible = virtualizer.getVirtualItems();
   const first = visible[0]?.index ?? 0;
   const last = visible[visible.length - 1]?.index ?? -1;
-  const visibleKey = `${first}:${last}:${p.rows.length}`;
-  const lastKey = useRef('');
-  if (visibleKey !== lastKey.current) {
-    lastKey.current = visibleKey;
-    const shown = p.rows.slice(first, last + 1);
-    // After this render: reading fields sets state in the panel.
-    queueMicrotask(() => p.onVisible(shown));
-  }
+  // The panel reads fields the rows lack once the window has moved (after the commit, never in render).
+  const onVisible = useRef(p.onVisible);
+  onVisible.current = p.onVisible;
+  const rows = p.rows;
+  useEffect(() => {
+    if (last >= first) onVisible.current(rows.slice(first, last + 1));
+  }, [rows, first, last]);
 
   return (
     <div
