@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { Checkbox, Spin, Tag } from 'antd';
 import {
   forwardRef,
@@ -15,8 +14,11 @@ import { t } from '../../i18n/zh-CN';
 import type { DeptTree } from './dept-tree-model';
 import { rowDepartmentIds, rowDepartmentNames, type MemberRow } from './member-rows';
 import { StatusTag } from './StatusTag';
+import { useFixedWindow } from './use-fixed-window';
 
 export const MEMBER_ROW_HEIGHT = 36;
+/** The sticky header above the rows, inside the same scroll box (org.css .member-header). */
+const HEADER_HEIGHT = 36;
 
 /**
  * The columns with their minimum widths: the grid never squeezes one below it (the table scrolls
@@ -191,28 +193,23 @@ export interface MemberTableHandle {
 }
 
 /**
- * The member table: a header and a virtual body in one scroll box, so 50,000 rows cost the same
+ * The member table: a header and a windowed body in one scroll box, so 50,000 rows cost the same
  * as 50 — no per-row work outside the visible window, no antd Table bookkeeping over all rows.
  */
 export const MemberTable = forwardRef<MemberTableHandle, MemberTableProps>(function MemberTable(p, ref) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
-  const virtualizer = useVirtualizer({
-    count: p.rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => MEMBER_ROW_HEIGHT,
-    overscan: 8,
-  });
+  const view = useFixedWindow(scrollRef, p.rows.length, MEMBER_ROW_HEIGHT, HEADER_HEIGHT);
+  const { first, last } = view;
   useImperativeHandle(
     ref,
     () => ({
-      scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+      scrollToIndex: view.scrollToIndex,
       focus: () => scrollRef.current?.focus(),
     }),
-    [virtualizer],
+    [view.scrollToIndex],
   );
-  const visible = virtualizer.getVirtualItems();
-  const first = visible[0]?.index ?? 0;
-  const last = visible[visible.length - 1]?.index ?? -1;
+  const visible: number[] = [];
+  for (let i = first; i <= last; i++) visible.push(i);
   // The panel reads fields the rows lack once the window has moved (after the commit, never in render).
   const onVisible = useRef(p.onVisible);
   onVisible.current = p.onVisible;
@@ -252,16 +249,16 @@ export const MemberTable = forwardRef<MemberTableHandle, MemberTableProps>(funct
         {p.rows.length === 0 ? (
           <div className="member-empty">{p.loading ? <Spin size="small" /> : p.emptyText}</div>
         ) : (
-          <div role="rowgroup" className="member-body" style={{ height: virtualizer.getTotalSize() }}>
-            {visible.map((v) => {
-              const row = p.rows[v.index];
+          <div role="rowgroup" className="member-body" style={{ height: view.totalHeight }}>
+            {visible.map((i) => {
+              const row = p.rows[i];
               if (!row) return null;
               return (
                 <MemberTableRow
                   key={row.userid}
                   row={row}
-                  index={v.index}
-                  top={v.start}
+                  index={i}
+                  top={i * MEMBER_ROW_HEIGHT}
                   selected={p.selected.has(row.userid)}
                   active={p.active === row.userid}
                   revealable={p.revealable}
