@@ -105,12 +105,19 @@ export function DeptTree() {
   };
 
   /** Expands the department something was dropped on and remembers where the tree was scrolled. */
-  const settleDrop = (parentId: number) => {
-    keepScroll.current = scrollRef.current?.scrollTop ?? null;
+  const settleDrop = (parentId: number): (() => void) => {
+    const top = scrollRef.current?.scrollTop ?? null;
+    keepScroll.current = top;
     const cur = org.getState().expandedIds;
     const key = String(parentId);
     // A leaf target too: it shows its new child open once the move is staged.
     if (!cur.includes(key)) org.getState().setExpanded([...cur, key]);
+    // headless-tree focuses an item once the drop handler returns, which scrolls it into view:
+    // put the place back after that too.
+    return () =>
+      requestAnimationFrame(() => {
+        if (top !== null && scrollRef.current) scrollRef.current.scrollTop = top;
+      });
   };
 
   const tree = useTree<Department>({
@@ -180,12 +187,13 @@ export function DeptTree() {
       showHint(null);
       const parentId = parentIdOf(target);
       if (parentId === null) return;
-      settleDrop(parentId);
+      const restore = settleDrop(parentId);
       await actionsRef.current.drop(
         items.map(idOf),
         parentId,
         isOrdered(target) ? target.childIndex : undefined,
       );
+      restore();
     },
     // Member rows from the table (tree-member-drop.ts).
     ...memberDropConfig({

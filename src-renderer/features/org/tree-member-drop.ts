@@ -15,7 +15,7 @@ export interface MemberDropDeps {
   drag(): MemberDrag | null;
   showHint(hint: DropHint | null): void;
   /** Keep the tree's place and open the target. */
-  settleDrop(parentId: number): void;
+  settleDrop(parentId: number): () => void;
   endDrag(): void;
   drop(userids: string[], sourceDeptId: number | null, targetDeptId: number, add: boolean): Promise<unknown>;
 }
@@ -74,8 +74,12 @@ export function memberDropConfig(deps: MemberDropDeps) {
       }
       const drag = deps.drag();
       deps.endDrag();
-      deps.settleDrop(parentId);
+      const restore = deps.settleDrop(parentId);
+      // The row under the pointer takes the focus (not the selected department, which may be
+      // scrolled away): headless-tree focuses it once this returns.
+      target.item.setFocused();
       await deps.drop(userids, drag?.sourceDeptId ?? null, parentId, drag?.add ?? false);
+      restore();
     },
   };
 }
