@@ -4,6 +4,7 @@ import { useOrgStore, useServices } from '../../app/services-context';
 import { commandByKey, type DeptCommand } from './dept-commands';
 import { DeptNameDialog, type NameDialog } from './DeptNameDialog';
 import { DeptPickerModal } from './DeptPicker';
+import { ShortcutLegend } from './ShortcutLegend';
 import {
   allocateNegativeId,
   canDropDepts,
@@ -13,6 +14,8 @@ import {
   isSelfOrDescendant,
   moveStepOps,
 } from './edit-ops';
+import { isRuleGroup, ruleGroupRefusal } from './dept-counts';
+import { useRuleGroupNames } from './use-rule-groups';
 import { useStage } from './use-stage';
 
 /** Every department edit, reachable from the toolbar, the context menu, hotkeys and drag and drop. */
@@ -24,6 +27,8 @@ export interface DeptActions {
   moveStep(id: number, delta: -1 | 1): Promise<void>;
   /** Drop (mouse or keyboard DnD): under parentId, at index among its children when given. */
   drop(ids: number[], parentId: number, index?: number): Promise<void>;
+  /** The 「?」 shortcut legend. */
+  showLegend(): void;
 }
 
 const noop = () => {};
@@ -34,6 +39,7 @@ const DeptActionsContext = createContext<DeptActions>({
   moveTo: noop,
   moveStep: async () => {},
   drop: async () => {},
+  showLegend: noop,
 });
 
 export const useDeptActions = (): DeptActions => useContext(DeptActionsContext);
@@ -43,8 +49,10 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
   const tree = useOrgStore((s) => s.tree);
   const stage = useStage();
   const { message, modal } = AntApp.useApp();
+  const ruleNames = useRuleGroupNames();
   const [nameDialog, setNameDialog] = useState<NameDialog>(null);
   const [moving, setMoving] = useState<number | null>(null);
+  const [legend, setLegend] = useState(false);
 
   /** Hotkeys and menus reach an action even when its button is disabled: say why instead. */
   const refused = useCallback(
@@ -62,6 +70,11 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
     async (ids: number[], parentId: number, index?: number) => {
       const model = org.getState().tree;
       if (!model) return;
+      const parent = model.byId.get(parentId);
+      if (isRuleGroup(model, parent, ruleNames)) {
+        void message.warning(ruleGroupRefusal(parent!.name));
+        return;
+      }
       const check = canDropDepts(model, ids, index === undefined ? { parentId } : { parentId, index });
       if (!check.ok) {
         void message.warning(check.reason);
@@ -79,7 +92,7 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
         : `调整${names}的顺序`;
       await stage(label, ops);
     },
-    [org, message, stage],
+    [org, message, stage, ruleNames],
   );
 
   const actions = useMemo<DeptActions>(
@@ -96,8 +109,10 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
         // A confirm dialog rather than Popconfirm: this is also reached from hotkeys and menus.
         modal.confirm({
           title: `删除部门「${d.name}」？`,
-          content: '推送前都可以撤销。企业微信只允许删除没有成员和下级部门的部门。',
+          content: '删除会在推送到企业微信时生效，推送前都可以撤销。',
           okText: '删除',
+          // A stray Enter must not delete: the safe choice has the focus.
+          autoFocusButton: 'cancel',
           okButtonProps: { danger: true },
           cancelText: '取消',
           onOk: async () => {
@@ -127,6 +142,7 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
         await stage(`${delta < 0 ? '上移' : '下移'}「${model.byId.get(id)?.name ?? id}」`, res);
       },
       drop,
+      showLegend: () => setLegend(true),
     }),
     [org, message, modal, stage, drop, refused],
   );
@@ -139,6 +155,7 @@ export function DeptActionsProvider({ children }: { children: ReactNode }) {
   return (
     <DeptActionsContext.Provider value={actions}>
       {children}
+      <ShortcutLegend open={legend} onClose={() => setLegend(false)} />
       <DeptNameDialog
         dialog={nameDialog}
         currentName={nameDialog?.mode === 'rename' ? nameOf(nameDialog.id) : ''}

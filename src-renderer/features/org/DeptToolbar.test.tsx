@@ -74,14 +74,32 @@ describe('DeptToolbar enable rules', () => {
     ).toBe('「临床科室」是固定的六大组别之一，不能删除');
   });
 
-  it('an ordinary department allows every command, and 重命名 opens the dialog with its name', async () => {
+  it('an empty ordinary department allows every command, and 重命名 opens the dialog with its name', async () => {
     const { select } = await renderToolbar();
-    await select(21); // 骨科
+    await select(13); // 后勤保障部: no members, no sub-departments
     expect(enabled(EDITS)).toEqual(EDITS);
     expect(await tooltipOf('删除部门')).toBe('删除部门（Del）');
     fireEvent.click(button('重命名'));
     const dialog = await screen.findByRole('dialog', { name: '重命名部门' });
-    expect(within(dialog).getByLabelText<HTMLInputElement>('部门名称').value).toBe('骨科');
+    expect(within(dialog).getByLabelText<HTMLInputElement>('部门名称').value).toBe('后勤保障部');
+  });
+
+  it('delete is disabled with WeCom’s reason on a department that still has members', async () => {
+    const { select } = await renderToolbar();
+    await select(21); // 骨科: 1 member
+    expect(enabled(EDITS)).toEqual(['新建子部门', '重命名', '上移', '下移']);
+    expect(await tooltipOf('删除部门')).toBe(
+      '删除部门（Del）：「骨科」还有 1 名成员，企业微信不允许删除，请先把成员移到其他部门',
+    );
+  });
+
+  it('delete is disabled on a department with sub-departments, naming how many', async () => {
+    const departments = sampleDepartments.map((d) => (d.id === 12 ? { ...d, pinnedRank: null } : d));
+    const { select } = await renderToolbar(departments);
+    await select(12); // 临床科室 unpinned here: 心内科, 骨科 beneath
+    expect(await tooltipOf('删除部门')).toBe(
+      '删除部门（Del）：「临床科室」下还有 2 个下级部门，企业微信不允许删除，请先移走或删除下级部门',
+    );
   });
 
   it('a department marked for deletion allows nothing, not even a sub-department', async () => {

@@ -1,4 +1,9 @@
-import { EllipsisOutlined, MinusSquareOutlined, PlusSquareOutlined } from '@ant-design/icons';
+import {
+  EllipsisOutlined,
+  MinusSquareOutlined,
+  PlusSquareOutlined,
+  QuestionCircleOutlined,
+} from '@ant-design/icons';
 import { Button, Dropdown, Space, Tooltip } from 'antd';
 import { useOrgStore, useServices } from '../../app/services-context';
 import { useDeptActions } from './DeptActions';
@@ -67,6 +72,15 @@ export function DeptToolbar() {
             icon={<MinusSquareOutlined />}
             aria-label="全部折叠"
             onClick={collapseAll}
+          />
+        </Tooltip>
+        <Tooltip title="键盘快捷键（?）">
+          <Button
+            size="small"
+            type="text"
+            icon={<QuestionCircleOutlined />}
+            aria-label="键盘快捷键"
+            onClick={actions.showLegend}
           />
         </Tooltip>
       </Space>

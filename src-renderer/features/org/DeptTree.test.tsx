@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChangeOp } from '../../../src-main/contract';
 import { ok } from '../../test-support/fake-api';
@@ -67,14 +67,28 @@ describe('DeptTree hotkeys', () => {
     expect(dialog.textContent).toContain('上级部门：演示医院/临床科室/骨科');
   });
 
-  it('Delete asks first, then stages the deletion', async () => {
+  it('Delete asks first, with 取消 focused, then stages the deletion', async () => {
     const { press, row, staged } = await renderTree();
-    fireEvent.click(row(21));
+    fireEvent.click(row(13)); // 后勤保障部: no members, no sub-departments
     await press('Delete');
-    const dialog = await screen.findByRole('dialog', { name: '删除部门「骨科」？' });
+    const dialog = await screen.findByRole('dialog', { name: '删除部门「后勤保障部」？' });
     expect(staged).toEqual([]);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: '取消' })),
+    );
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: '删除' })));
-    expect(staged).toEqual([{ label: '删除部门「骨科」', ops: [{ type: 'dept.delete', id: 21 }] }]);
+    expect(staged).toEqual([{ label: '删除部门「后勤保障部」', ops: [{ type: 'dept.delete', id: 13 }] }]);
+  });
+
+  it('Delete on a department with members says why WeCom would refuse, without asking', async () => {
+    const { press, row, staged } = await renderTree();
+    fireEvent.click(row(21)); // 骨科: 1 member
+    await press('Delete');
+    expect(
+      await screen.findByText('「骨科」还有 1 名成员，企业微信不允许删除，请先把成员移到其他部门'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(staged).toEqual([]);
   });
 
   it('Alt+↑ stages moving the focused department up among its siblings', async () => {

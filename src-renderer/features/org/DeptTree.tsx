@@ -4,25 +4,37 @@ import {
   keyboardDragAndDropFeature,
   selectionFeature,
   syncDataLoaderFeature,
-  AssistiveDndState,
   type DragTarget,
-  type DndState,
   type ItemInstance,
   type TreeInstance,
 } from '@headless-tree/core';
 import { AssistiveTreeDescription, useTree } from '@headless-tree/react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Dropdown } from 'antd';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+} from 'react';
 import type { Department } from '../../../src-main/contract';
 import { useOrgStore, useServices } from '../../app/services-context';
 import { t } from '../../i18n/zh-CN';
 import { useDeptActions } from './DeptActions';
 import { commandForKey, deptMenuItems, runDeptCommand } from './dept-commands';
+import { isRuleGroup, ruleGroupRefusal, subtreeCounts } from './dept-counts';
 import { canDropDepts, isPinned } from './edit-ops';
-import { MEMBER_DRAG_MIME, useMemberDrop } from './member-drag';
+import { useMemberDrop } from './member-drag';
 import { DeptTreeRow, INDENT, ROW_HEIGHT } from './DeptTreeRow';
+import { assistiveLabel, isOrdered } from './dept-tree-assistive';
 import { lazyInstanceBuilder } from './tree-instance-builder';
+import { useDropHint } from './use-drop-hint';
+import { useKeyboardMoveMode } from './use-keyboard-move';
+import { memberDropConfig } from './tree-member-drop';
+import { useTypeAhead } from './use-tree-typeahead';
+import { useRuleGroupNames } from './use-rule-groups';
 
 const ROOT_ID = '__root__';
 // headless-tree's sync loader rejects falsy items, so the invisible root needs a stand-in. Its id
@@ -39,32 +51,6 @@ const NO_CHILDREN: readonly number[] = [];
 
 type Item = ItemInstance<Department>;
 
-const isOrdered = <T,>(target: DragTarget<T>): target is Extract<DragTarget<T>, { childIndex: number }> =>
-  'childIndex' in target;
-
-/** Chinese text for headless-tree's live region during keyboard drag and drop. */
-function assistiveLabel<T>(dnd: DndState<T> | null | undefined, state: AssistiveDndState): string {
-  const names = dnd?.draggedItems?.map((i) => i.getItemName()).join('、') ?? '';
-  const target = dnd?.dragTarget;
-  const where = !target
-    ? '未选择位置'
-    : isOrdered(target)
-      ? `「${target.item.getItemName()}」下第 ${target.childIndex + 1} 位`
-      : `放入「${target.item.getItemName()}」`;
-  switch (state) {
-    case AssistiveDndState.Started:
-      return `正在移动 ${names}，当前位置：${where}。按上下方向键选择位置，回车放下，Esc 取消。`;
-    case AssistiveDndState.Dragging:
-      return `${names}：${where}`;
-    case AssistiveDndState.Completed:
-      return '移动完成。';
-    case AssistiveDndState.Aborted:
-      return '已取消移动。';
-    default:
-      return '选中部门后按 Ctrl+Shift+D 可用键盘移动，Alt+上/下 调整顺序，F2 重命名。';
-  }
-}
-
 export function DeptTree() {
   const { org } = useServices();
   const actions = useDeptActions();
@@ -73,16 +59,13 @@ export function DeptTree() {
   const selectedId = useOrgStore((s) => s.selectedDeptId);
   const memberDrag = useOrgStore((s) => s.memberDrag);
   const dropMembers = useMemberDrop();
+  const index = useOrgStore((s) => s.index);
+  const ruleNames = useRuleGroupNames();
+  // Once per load (tree and index are replaced together), never per render or per row.
+  const counts = useMemo(() => (model && index ? subtreeCounts(model, index) : null), [model, index]);
   const [selectedItems, setSelectedItems] = useState<string[]>([]);
-  // Why a drop is refused (or where it will land), shown under the tree while dragging.
-  const [dropHint, setDropHint] = useState<{ ok: boolean; text: string } | null>(null);
-  const hintRef = useRef<string | null>(null);
-  const showHint = useCallback((hint: { ok: boolean; text: string } | null) => {
-    const key = hint ? `${hint.ok}:${hint.text}` : null;
-    if (key === hintRef.current) return;
-    hintRef.current = key;
-    setDropHint(hint);
-  }, []);
+  const [focusedItem, setFocusedItem] = useState<string | null>(null);
+  const { dropHint, showHint } = useDropHint();
   const scrollRef = useRef<HTMLDivElement | null>(null);
   // The tree reads the latest model through this ref; its config callbacks are created once. Assigned
   // during render (not in an effect) because useTree may rebuild its item list within this render.
@@ -94,6 +77,12 @@ export function DeptTree() {
   dropMembersRef.current = dropMembers;
   const memberDragRef = useRef(memberDrag);
   memberDragRef.current = memberDrag;
+  const ruleNamesRef = useRef(ruleNames);
+  ruleNamesRef.current = ruleNames;
+  /** Focus moved by keys (not the mouse): only then does the selection follow it. */
+  const keyboardFocus = useRef(false);
+  /** The tree's scroll offset when a drop started: the reload after it must not lose the place. */
+  const keepScroll = useRef<number | null>(null);
   const scrollToIndexRef = useRef<(index: number) => void>(() => {});
 
   const idOf = (item: Item): number => item.getItemData().id;
@@ -105,6 +94,9 @@ export function DeptTree() {
     const parentId = parentIdOf(target);
     if (!m || parentId === null)
       return { ok: false as const, reason: '不能移动到最顶层，请放到某个部门下面' };
+    const parent = m.byId.get(parentId);
+    if (isRuleGroup(m, parent, ruleNamesRef.current))
+      return { ok: false as const, reason: ruleGroupRefusal(parent!.name) };
     return canDropDepts(
       m,
       items.map(idOf),
@@ -112,9 +104,37 @@ export function DeptTree() {
     );
   };
 
+  /** Expands the department something was dropped on and remembers where the tree was scrolled. */
+  const settleDrop = (parentId: number): (() => void) => {
+    const top = scrollRef.current?.scrollTop ?? null;
+    keepScroll.current = top;
+    const cur = org.getState().expandedIds;
+    const key = String(parentId);
+    // A leaf target too: it shows its new child open once the move is staged.
+    if (!cur.includes(key)) org.getState().setExpanded([...cur, key]);
+    // headless-tree focuses an item once the drop handler returns, which scrolls it into view:
+    // put the place back after that too.
+    return () =>
+      requestAnimationFrame(() => {
+        if (top !== null && scrollRef.current) scrollRef.current.scrollTop = top;
+      });
+  };
+
   const tree = useTree<Department>({
     rootItemId: ROOT_ID,
-    state: { expandedItems: expandedIds, selectedItems },
+    state: { expandedItems: expandedIds, selectedItems, focusedItem },
+    // Selection follows focus, as in Explorer: ↑/↓ show the department's members without Enter.
+    // Not during a keyboard move, where the arrows choose a place instead.
+    setFocusedItem: (updater) => {
+      setFocusedItem((cur) => {
+        const next = typeof updater === 'function' ? updater(cur) : updater;
+        if (next && next !== cur && next !== ROOT_ID && keyboardFocus.current) {
+          const id = Number(next);
+          queueMicrotask(() => void org.getState().selectDepartment(id));
+        }
+        return next ?? null;
+      });
+    },
     setExpandedItems: (updater) => {
       const current = org.getState().expandedIds;
       org.getState().setExpanded(typeof updater === 'function' ? updater(current) : updater);
@@ -167,49 +187,25 @@ export function DeptTree() {
       showHint(null);
       const parentId = parentIdOf(target);
       if (parentId === null) return;
+      const restore = settleDrop(parentId);
       await actionsRef.current.drop(
         items.map(idOf),
         parentId,
         isOrdered(target) ? target.childIndex : undefined,
       );
+      restore();
     },
-    // Member rows from the table: only the types are readable while dragging over.
-    canDragForeignDragObjectOver: (dataTransfer, target) => {
-      if (!dataTransfer.types.includes(MEMBER_DRAG_MIME)) return false;
-      const parentId = parentIdOf(target);
-      const d = parentId === null ? undefined : modelRef.current?.byId.get(parentId);
-      if (!d || isOrdered(target) || d.pending === 'deleted') {
-        showHint({
-          ok: false,
-          text: d?.pending === 'deleted' ? `「${d.name}」已标记删除` : '请放到某个部门上',
-        });
-        return false;
-      }
-      const drag = memberDragRef.current;
-      const n = drag?.userids.length ?? 0;
-      showHint({
-        ok: true,
-        text: `${drag?.add ? '加入' : '移动'} ${n} 人到「${d.name}」（按住 Ctrl 改为加入）`,
-      });
-      return true;
-    },
-    canDropForeignDragObject: (dataTransfer, target) =>
-      dataTransfer.types.includes(MEMBER_DRAG_MIME) && !isOrdered(target) && parentIdOf(target) !== null,
-    onDropForeignDragObject: async (dataTransfer, target) => {
-      showHint(null);
-      const parentId = parentIdOf(target);
-      if (parentId === null) return;
-      let userids: string[] = [];
-      try {
-        const parsed: unknown = JSON.parse(dataTransfer.getData(MEMBER_DRAG_MIME));
-        if (Array.isArray(parsed)) userids = parsed.filter((x): x is string => typeof x === 'string');
-      } catch {
-        return;
-      }
-      const drag = memberDragRef.current;
-      org.getState().setMemberDrag(null);
-      await dropMembersRef.current(userids, drag?.sourceDeptId ?? null, parentId, drag?.add ?? false);
-    },
+    // Member rows from the table (tree-member-drop.ts).
+    ...memberDropConfig({
+      parentIdOf,
+      tree: () => modelRef.current,
+      ruleNames: () => ruleNamesRef.current,
+      drag: () => memberDragRef.current,
+      showHint,
+      settleDrop,
+      endDrag: () => org.getState().setMemberDrag(null),
+      drop: (userids, source, target, add) => dropMembersRef.current(userids, source, target, add),
+    }),
     hotkeys: {
       // Enter / Space choose the focused department, like a click.
       customSelectFocused: {
@@ -234,9 +230,12 @@ export function DeptTree() {
     ],
   });
 
-  // New data (after a sync or an edit) means new item lists.
+  // New data (after a sync or an edit) means new item lists; after a drop the place is kept.
   useEffect(() => {
     tree.rebuildTree();
+    const top = keepScroll.current;
+    if (top !== null && scrollRef.current) scrollRef.current.scrollTop = top;
+    keepScroll.current = null;
   }, [tree, model]);
 
   // The store's current department (search hit, reload) is the tree's selection too.
@@ -244,25 +243,8 @@ export function DeptTree() {
     if (selectedId === null) return;
     const key = String(selectedId);
     setSelectedItems((cur) => (cur.includes(key) ? cur : [key]));
+    setFocusedItem(key);
   }, [selectedId]);
-
-  // A drag ended anywhere (dropped outside, Esc): clear the hint. A refusal stays a few seconds, so a
-  // clerk who let go over a forbidden place still reads why nothing moved.
-  useEffect(() => {
-    let timer: number | undefined;
-    const clear = () => {
-      window.clearTimeout(timer);
-      if (hintRef.current?.startsWith('false:')) timer = window.setTimeout(() => showHint(null), 4000);
-      else showHint(null);
-    };
-    window.addEventListener('dragend', clear);
-    window.addEventListener('drop', clear);
-    return () => {
-      window.clearTimeout(timer);
-      window.removeEventListener('dragend', clear);
-      window.removeEventListener('drop', clear);
-    };
-  }, [showHint]);
 
   const items = tree.getItems();
   const virtualizer = useVirtualizer({
@@ -294,9 +276,26 @@ export function DeptTree() {
     [registerTree],
   );
 
-  // Shortcuts headless-tree's hotkey matcher cannot express (Alt+arrows) and the edit keys.
+  const typeAhead = useTypeAhead(tree, (index) => {
+    keyboardFocus.current = true;
+    scrollToIndexRef.current(index);
+  });
+
+  // Shortcuts headless-tree's hotkey matcher cannot express (Alt+arrows), the edit keys, 「?」 and
+  // type-ahead letters.
   const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
     if (tree.getState().dnd) return;
+    const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
+    if (plain && e.key === '?') {
+      e.preventDefault();
+      actionsRef.current.showLegend();
+      return;
+    }
+    if (plain && /^[a-z]$/i.test(e.key)) {
+      e.preventDefault();
+      typeAhead(e.key.toLowerCase());
+      return;
+    }
     const focused = tree.getFocusedItem();
     const id = focused && focused.getId() !== ROOT_ID ? idOf(focused) : selectedId;
     if (id === null || id === undefined) return;
@@ -307,6 +306,8 @@ export function DeptTree() {
     e.stopPropagation();
     command.run(actionsRef.current, id);
   };
+
+  const keyboardMoving = useKeyboardMoveMode(tree, showHint);
 
   // Right-click acts on the row under the mouse: make it current first. Stable, so rows stay memoised.
   const onRowContextMenu = useCallback(
@@ -324,6 +325,11 @@ export function DeptTree() {
 
   return (
     <div className="dept-tree-wrap">
+      {keyboardMoving ? (
+        <div className="dept-move-banner" role="status" data-testid="keyboard-move-banner">
+          键盘移动模式：↑/↓ 选择位置，回车放下，Esc 取消
+        </div>
+      ) : null}
       <Dropdown
         trigger={['contextMenu']}
         menu={{
@@ -337,6 +343,8 @@ export function DeptTree() {
           className={`dept-tree${memberDrag ? ' is-member-drag' : ''}`}
           data-testid="dept-tree"
           onKeyDown={onKeyDown}
+          onKeyDownCapture={() => (keyboardFocus.current = true)}
+          onPointerDownCapture={() => (keyboardFocus.current = false)}
         >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((row) => {
@@ -357,6 +365,8 @@ export function DeptTree() {
                   multi={!current && item.isSelected()}
                   focused={item.isFocused()}
                   dropTarget={item.isUnorderedDragTarget()}
+                  total={counts?.get(dept.id)}
+                  ruleGroup={isRuleGroup(model, dept, ruleNames)}
                   onContextMenu={onRowContextMenu}
                 />
               );

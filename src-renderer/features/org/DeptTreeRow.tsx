@@ -22,7 +22,20 @@ export interface DeptTreeRowProps {
   multi: boolean;
   focused: boolean;
   dropTarget: boolean;
+  /** Members including sub-departments (each once); undefined until the member index is loaded. */
+  total: number | undefined;
+  /** A positional group kept by a rule (正副主任 …): badged, and refuses drops. */
+  ruleGroup: boolean;
   onContextMenu: (id: number, current: boolean) => void;
+}
+
+/** The row's tooltip: the headcount shown (with sub-departments) and the direct one. */
+export function countTitle(total: number | undefined, direct: number, ruleGroup = false): string {
+  const counts =
+    total === undefined
+      ? t.org.treeMemberCount(direct)
+      : `含下级共 ${total} 人，${t.org.treeMemberCount(direct)}`;
+  return ruleGroup ? `${counts}；由分组规则按职务自动维护，不能手动放入成员` : counts;
 }
 
 /**
@@ -43,7 +56,7 @@ export const DeptTreeRow = memo(function DeptTreeRow(p: DeptTreeRowProps) {
     <div
       {...item.getProps()}
       aria-selected={p.current || p.multi}
-      title={t.org.treeMemberCount(dept.memberCount)}
+      title={countTitle(p.total, dept.memberCount, p.ruleGroup)}
       data-testid={`dept-${dept.id}`}
       data-pending={dept.pending ?? undefined}
       className={classes.join(' ')}
@@ -65,8 +78,13 @@ export const DeptTreeRow = memo(function DeptTreeRow(p: DeptTreeRowProps) {
       ) : dept.pending === 'deleted' ? (
         <span className="pending-deleted">待删除</span>
       ) : null}
+      {p.ruleGroup ? (
+        <span className="dept-rule-badge" title="由分组规则按职务自动维护">
+          规则维护
+        </span>
+      ) : null}
       <span className="dept-count" aria-hidden>
-        {dept.memberCount}
+        {p.total ?? dept.memberCount}
       </span>
     </div>
   );

@@ -8,6 +8,7 @@ import { DeptToolbar } from './DeptToolbar';
 import { DeptTree } from './DeptTree';
 import { MemberEditor, type EditorTarget } from './member-editor/MemberEditor';
 import { MemberPanel } from './MemberPanel';
+import { OrgSplitter, useTreeWidth } from './OrgSplitter';
 import { SyncBar } from './SyncBar';
 import './org.css';
 
@@ -30,6 +31,7 @@ export function OrgPage() {
   // page in one long task. Until then the spinner stays.
   const showSplit = useDeferredValue(ready, false) && ready;
   const [membersMounted, setMembersMounted] = useState(false);
+  const treeWidth = useTreeWidth();
   useEffect(() => {
     if (!showSplit || membersMounted) return;
     const frame = requestAnimationFrame(() => startTransition(() => setMembersMounted(true)));
@@ -42,11 +44,16 @@ export function OrgPage() {
   } else if (ready) {
     body = (
       <DeptActionsProvider>
-        <div className="org-split">
-          <aside className="org-tree-panel" data-testid="dept-tree-panel">
+        <div className="org-split" ref={treeWidth.splitRef}>
+          <aside className="org-tree-panel" data-testid="dept-tree-panel" style={{ width: treeWidth.width }}>
             <DeptToolbar />
             <DeptTree />
           </aside>
+          <OrgSplitter
+            width={treeWidth.width}
+            onResize={treeWidth.set}
+            maxWidth={() => treeWidth.splitWidth()}
+          />
           {membersMounted ? (
             <MemberPanel onEdit={(userid) => setEditor({ userid })} />
           ) : (

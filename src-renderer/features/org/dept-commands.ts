@@ -63,6 +63,21 @@ const notFixed =
     return ctx.tree?.byId.has(d.parentid) ? null : `「${d.name}」是最顶层部门，不能${verb}`;
   };
 
+// WeCom refuses to delete a department that still has members (60005) or sub-departments (60006):
+// say so before anything is confirmed, not after.
+const deletable: Rule = (ctx) => {
+  const d = deptOf(ctx);
+  if (!d) return null;
+  const kids = (ctx.tree?.children.get(d.id) ?? []).filter(
+    (c) => ctx.tree?.byId.get(c)?.pending !== 'deleted',
+  );
+  if (kids.length > 0)
+    return `「${d.name}」下还有 ${kids.length} 个下级部门，企业微信不允许删除，请先移走或删除下级部门`;
+  if (d.memberCount > 0)
+    return `「${d.name}」还有 ${d.memberCount} 名成员，企业微信不允许删除，请先把成员移到其他部门`;
+  return null;
+};
+
 /** The first reason that applies, in order. */
 const all =
   (...rules: Rule[]): Rule =>
@@ -135,7 +150,7 @@ export const deptCommands: readonly DeptCommand[] = [
     shortcut: { label: 'Del', key: 'Delete' },
     toolbar: true,
     danger: true,
-    rule: all(selected, notDeleted, notFixed('删除')),
+    rule: all(selected, notDeleted, notFixed('删除'), deletable),
     run: (a, id) => a.remove(id),
   }),
 ];
@@ -179,4 +194,31 @@ export function deptMenuItems(ctx: DeptCommandContext): MenuItems {
 /** Runs a command picked from a menu by its key. */
 export function runDeptCommand(actions: DeptActions, key: string, id: number): void {
   commandByKey(key)?.run(actions, id);
+}
+
+/** A key the tree understands without a command of its own (navigation, keyboard drag). */
+export interface TreeKey {
+  keys: string;
+  label: string;
+}
+
+/** headless-tree's own keys and the tree's type-ahead; the legend lists them after the commands. */
+export const treeKeys: readonly TreeKey[] = [
+  { keys: '↑ / ↓', label: '上一个 / 下一个部门（右侧随之显示成员）' },
+  { keys: '← / →', label: '折叠 / 展开' },
+  { keys: 'Home / End', label: '第一个 / 最后一个部门' },
+  { keys: '字母', label: '按拼音首字母跳到部门（如 gk 跳到骨科）' },
+  { keys: 'Ctrl+Shift+D', label: '键盘移动模式：↑/↓ 选位置，回车放下，Esc 取消' },
+];
+
+export interface LegendEntry {
+  keys: string;
+  label: string;
+}
+
+/** The 「?」 legend: every declared command that has a shortcut, then the tree's own keys. */
+export function deptLegend(): LegendEntry[] {
+  const out: LegendEntry[] = [];
+  for (const c of deptCommands) if (c.shortcut) out.push({ keys: c.shortcut.label, label: c.label });
+  return out.concat(treeKeys);
 }

@@ -65,6 +65,15 @@ export interface OrgState {
   dismissSyncError(): void;
   /** Stops listening to events; for tests and hot reload. */
   dispose(): void;
+
+  /** A person chosen from search results: the member table selects and shows them once. */
+  revealedUserid: string | null;
+  /**
+   * Jump from a search hit to the person: expand the path, select their department, and keep the
+   * query in the box (the results come back with Enter) while the table shows the department.
+   */
+  revealMember(userid: string, departmentId: number): Promise<void>;
+  clearRevealedMember(): void;
 }
 
 export type OrgStore = StoreApi<OrgState>;
@@ -274,6 +283,19 @@ export function createOrgStore(api: Api, options: OrgStoreOptions = {}): OrgStor
       dispose() {
         jobs.abort();
         for (const off of unsubscribers) off();
+      },
+
+      revealedUserid: null,
+
+      async revealMember(userid, departmentId) {
+        const query = get().query;
+        await get().revealDepartment(departmentId);
+        if (!get().tree?.byId.has(departmentId)) return;
+        set({ query, revealedUserid: userid });
+      },
+
+      clearRevealedMember() {
+        if (get().revealedUserid !== null) set({ revealedUserid: null });
       },
     };
   });
