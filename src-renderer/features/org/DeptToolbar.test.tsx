@@ -54,7 +54,7 @@ describe('DeptToolbar enable rules', () => {
     expect(items.map((i) => i.textContent)).toEqual([
       '新建子部门Insert',
       '重命名F2',
-      '移动到…',
+      '移动到…Ctrl+Shift+D',
       '上移Alt+↑',
       '下移Alt+↓',
       '删除部门Del',
@@ -62,7 +62,7 @@ describe('DeptToolbar enable rules', () => {
     const disabled = items.filter((i) => i.getAttribute('aria-disabled') === 'true');
     expect(disabled.map((i) => i.textContent)).toEqual([
       '重命名F2',
-      '移动到…',
+      '移动到…Ctrl+Shift+D',
       '上移Alt+↑',
       '下移Alt+↓',
       '删除部门Del',

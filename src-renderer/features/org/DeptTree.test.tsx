@@ -38,7 +38,7 @@ async function renderTree() {
   const org = app.services.org.getState();
   act(() => org.setExpanded([...org.expandedIds, '12'])); // 临床科室 open: 骨科, 心内科
   /** Like a keyboard: Alt goes down first (headless-tree tracks held keys), then the key, then both up. */
-  const press = (key: string, init: { altKey?: boolean } = {}) =>
+  const press = (key: string, init: { altKey?: boolean; ctrlKey?: boolean; shiftKey?: boolean } = {}) =>
     act(() => {
       const tree = screen.getByRole('tree', { name: '部门树' });
       if (init.altKey) fireEvent.keyDown(tree, { key: 'Alt', code: 'AltLeft', altKey: true });
@@ -57,6 +57,14 @@ describe('DeptTree hotkeys', () => {
     await press('F2');
     const dialog = await screen.findByRole('dialog', { name: '重命名部门' });
     expect(within(dialog).getByLabelText<HTMLInputElement>('部门名称').value).toBe('骨科');
+  });
+
+  it('Ctrl+Shift+D opens 移动到… for the focused department', async () => {
+    const { press, row } = await renderTree();
+    fireEvent.click(row(21));
+    await press('D', { ctrlKey: true, shiftKey: true });
+    const dialog = await screen.findByRole('dialog', { name: /移动/ });
+    expect(dialog.textContent).toContain('骨科');
   });
 
   it('Insert opens 新建子部门 under the focused department', async () => {

@@ -24,6 +24,10 @@ export interface DeptShortcut {
   /** KeyboardEvent.key */
   key: string;
   alt?: boolean;
+  /** Ctrl (⌘ on a Mac) held */
+  ctrl?: boolean;
+  /** Shift must be held; undefined = not looked at */
+  shift?: boolean;
 }
 
 export interface DeptCommand {
@@ -121,6 +125,7 @@ export const deptCommands: readonly DeptCommand[] = [
     key: 'moveTo',
     label: '移动到…',
     icon: DragOutlined,
+    shortcut: { label: 'Ctrl+Shift+D', key: 'd', ctrl: true, shift: true },
     toolbar: false,
     rule: all(selected, notDeleted, notFixed('移动')),
     run: (a, id) => a.moveTo(id),
@@ -159,12 +164,17 @@ export const deptCommands: readonly DeptCommand[] = [
 export const commandTitle = (c: DeptCommand): string =>
   c.shortcut ? `${c.label}（${c.shortcut.label}）` : c.label;
 
-/** The command a key press in the tree stands for (Ctrl/⌘ combinations are left to others). */
+/** The command a key press in the tree stands for; Ctrl/⌘ combinations only when declared with `ctrl`. */
 export function commandForKey(
-  e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>,
+  e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'> & { shiftKey?: boolean },
 ): DeptCommand | undefined {
-  if (e.ctrlKey || e.metaKey) return undefined;
-  return deptCommands.find((c) => c.shortcut?.key === e.key && !!c.shortcut.alt === e.altKey);
+  const ctrl = e.ctrlKey || e.metaKey;
+  return deptCommands.find((c) => {
+    const s = c.shortcut;
+    if (!s || s.key.toLowerCase() !== e.key.toLowerCase()) return false;
+    if (!!s.alt !== e.altKey || !!s.ctrl !== ctrl) return false;
+    return s.shift === undefined || s.shift === !!e.shiftKey;
+  });
 }
 
 export function commandByKey(key: string): DeptCommand | undefined {
