@@ -120,4 +120,8 @@ export const t = {
       secret: '请填写 Secret',
     },
   },
+  sider: {
+    collapse: '收起侧栏',
+    expand: '展开侧栏',
+  },
 } as const;

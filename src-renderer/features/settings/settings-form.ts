@@ -1,4 +1,4 @@
-import { ProfileInput, type AppPurpose, type ProfileView } from '../../../src-main/contract';
+import { ProfileInput, type AppPurpose, type ProfileView } from '../../../src-main/contract/settings';
 import { t } from '../../i18n/zh-CN';
 
 /** One editable row of the 自建应用 list. */
