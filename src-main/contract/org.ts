@@ -52,6 +52,9 @@ export const MemberIndexRow = z.object({
   position: z.string(),
   status: MemberStatus,
   departmentIds: z.array(z.number().int()),
+  /** Searched too (lowercased by the renderer); optional so older hosts and fixtures still fit. */
+  mobile: z.string().optional(),
+  email: z.string().optional(),
 });
 export type MemberIndexRow = z.infer<typeof MemberIndexRow>;
 

@@ -59,6 +59,8 @@ export function indexView(cached: MemberIndexRow[], wc: WorkingCopy): MemberInde
       position: m.position,
       status: v.status,
       departmentIds: m.departments.map((l) => l.departmentId),
+      mobile: m.mobile,
+      email: m.email,
     });
   }
   return out;
