@@ -15,7 +15,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Tag as TagT } from '../../../src-main/contract';
 import { useOrgStore, useTagsStore } from '../../app/services-context';
 import { failureTitle } from '../../components/use-report-error';
-import { deptTreeData } from '../org/DeptPicker';
+import { deptSearch, deptTreeData } from '../org/DeptPicker';
 import { deptPath } from '../org/edit-ops';
 import { searchMembers } from '../org/member-search';
 import { memberOptionLabel } from '../org/member-option';
@@ -139,7 +139,7 @@ export function TagDetail({ tag, onRename }: { tag: TagT; onRename: () => void }
             treeData={deptData}
             value={addDepts}
             onChange={(v) => setAddDepts(v ?? [])}
-            showSearch={{ treeNodeFilterProp: 'title' }}
+            showSearch={deptSearch}
           />
           <Button
             type="primary"
