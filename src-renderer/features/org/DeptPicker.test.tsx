@@ -17,7 +17,9 @@ const flat = (nodes: DeptOption[]): DeptOption[] => nodes.flatMap((n) => [n, ...
 
 describe('department picker search', () => {
   const nodes = flat(deptTreeData(tree));
-  const matching = (q: string) => nodes.filter((n) => deptSearch.filterTreeNode(q, n)).map((n) => n.title);
+  // What antd does with deptSearch.treeNodeFilterProp: a case-insensitive substring test.
+  const matching = (q: string) =>
+    nodes.filter((n) => n[deptSearch.treeNodeFilterProp].includes(q.toLowerCase())).map((n) => n.title);
 
   it('finds a department by name, full pinyin or initials', () => {
     expect(matching('心内')).toEqual(['心内科']);
@@ -31,19 +33,20 @@ describe('department picker search', () => {
     expect(matching('lc')).toEqual([]);
   });
 
-  it('移动到…: typing initials offers the department and OK moves there', async () => {
+  it('移动到…: typing initials offers the department, Enter takes it and OK moves there', async () => {
     const onOk = vi.fn();
     render(<DeptPickerModal open title="移动到…" tree={tree} onOk={onOk} onCancel={() => {}} />);
     const box = screen.getByRole('combobox', { name: '目标部门' });
     fireEvent.change(box, { target: { value: 'xnk' } });
-    const option = await waitFor(() => {
-      const hit = document.querySelector('.ant-select-tree-node-content-wrapper[title="心内科"]');
-      expect(hit).not.toBeNull();
-      return hit!;
-    });
+    await waitFor(() =>
+      expect(document.querySelector('.ant-select-tree-node-content-wrapper[title="心内科"]')).not.toBeNull(),
+    );
     expect(document.querySelector('.ant-select-tree-node-content-wrapper[title="骨科"]')).toBeNull();
-    fireEvent.click(option);
-    fireEvent.click(screen.getByRole('button', { name: '确定' }));
+    // The keyboard way (as in e2e/specs/keyboard.spec.ts): Enter takes the first match.
+    fireEvent.keyDown(box, { key: 'Enter', code: 'Enter', keyCode: 13, which: 13 });
+    const ok = screen.getByRole('button', { name: '确定' });
+    await waitFor(() => expect(ok.hasAttribute('disabled')).toBe(false));
+    fireEvent.click(ok);
     expect(onOk).toHaveBeenCalledWith(20);
   });
 });
