@@ -18,6 +18,7 @@ import { useOrgStore, useServices } from '../../../app/services-context';
 import { describeError } from '../../../i18n/error-messages.zh-CN';
 import { deptPath } from '../edit-ops';
 import { searchMembers } from '../member-search';
+import { memberOptionLabel } from '../member-option';
 import { StatusTag } from '../StatusTag';
 import { DeptLinksField } from './DeptLinksField';
 import { useStage } from '../use-stage';
@@ -144,9 +145,9 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
       ...chosen,
       ...hits
         .filter((h) => !seen.has(h.userid))
-        .map((h) => ({ value: h.userid, label: `${h.name}（${h.position || h.userid}）` })),
+        .map((h) => ({ value: h.userid, label: memberOptionLabel(h, tree) })),
     ];
-  }, [index, leaderQuery, directLeaderWatch, original]);
+  }, [index, leaderQuery, directLeaderWatch, original, tree]);
 
   const save = async () => {
     const values = await form.validateFields().catch(() => null);
