@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MemberIndexRow } from '../../../src-main/contract';
 import { row, sampleRows } from '../../test-support/org-fixtures';
 import { buildSearchIndex, normalizeQuery, searchMembers } from './member-search';
+import { withSurnameReadings } from './surname-readings';
 
 const index = buildSearchIndex(sampleRows);
 
@@ -11,14 +12,11 @@ function bruteForce(rows: readonly MemberIndexRow[], query: string, limit = 200)
   const buckets: MemberIndexRow[][] = [[], [], []];
   let total = 0;
   for (const r of rows) {
-    const words = [
-      r.name,
-      ...r.pinyin.split('|'),
-      ...r.initials.split('|'),
-      r.userid,
-      r.mobile ?? '',
-      r.email ?? '',
-    ].map((w) => w.toLowerCase());
+    // Mobile and e-mail are searched by queries with a digit or @ . _ - + only.
+    const contacts = /[0-9@._+-]/.test(q) ? [r.mobile ?? '', r.email ?? ''] : [];
+    const words = [r.name, ...r.pinyin.split('|'), ...r.initials.split('|'), r.userid, ...contacts].map((w) =>
+      w.toLowerCase(),
+    );
     if (!words.some((w) => w.includes(q))) continue;
     total++;
     buckets[words.includes(q) ? 0 : words.some((w) => w.startsWith(q)) ? 1 : 2]!.push(r);
@@ -271,3 +269,61 @@ describe('both readings of polyphonic surnames', () => {
     expect(searchMembers(index, 'changsan').total).toBe(0);
   });
 });
+
+describe('agrees with a full scan on every kind of query', () => {
+  it('letters, one letter, 汉字, digits and e-mail parts, fresh and while typing', () => {
+    const given = ['', '伟', '芳', '博']; // '' makes one-character names: initials of 王 are "w"
+    const givenPy = ['', 'wei', 'fang', 'bo'];
+    const rows: MemberIndexRow[] = Array.from({ length: 4000 }, (_, i) => {
+      const g = i % 4;
+      const py = ['wang', 'cui', 'zeng', 'bo'][(i >> 2) % 4]!;
+      const hz = ['王', '崔', '曾', '薄'][(i >> 2) % 4]!;
+      return {
+        ...row(`u${i}`, hz + given[g]!, py + givenPy[g]!, py[0]! + (givenPy[g]![0] ?? '')),
+        mobile: `138${String(i * 7919).padStart(8, '0')}`,
+        email: `${py}${i}@xqyy.example.cn`,
+      };
+    });
+    const index = buildSearchIndex(rows);
+    const queries = [
+      'w',
+      'wa',
+      'wang',
+      'b',
+      'bo',
+      'bao',
+      'c',
+      'cb',
+      'ceng',
+      '王',
+      '曾伟',
+      '13',
+      '1380',
+      'u1',
+      'wang1@',
+      '@xqyy',
+      'z',
+    ];
+    const same = (got: ReturnType<typeof searchMembers>, want: ReturnType<typeof bruteForce>) => {
+      expect(got.total).toBe(want.total);
+      expect(got.hits.map((h) => h.userid)).toEqual(want.hits.map((h) => h.userid));
+    };
+    for (const q of queries) same(searchMembers(index, q, 50), bruteForce(withReadings(rows), q, 50));
+    // The same again typed key by key (narrowing from the previous query).
+    const typed = buildSearchIndex(rows);
+    for (const word of ['wang1@x', 'cb', '13800']) {
+      for (let k = 1; k <= word.length; k++) {
+        const q = word.slice(0, k);
+        same(searchMembers(typed, q, 50), bruteForce(withReadings(rows), q, 50));
+      }
+    }
+  });
+});
+
+/** The rows as the index reads them: polyphonic surnames with both readings. */
+function withReadings(rows: MemberIndexRow[]): MemberIndexRow[] {
+  return rows.map((r) => {
+    const both = withSurnameReadings(r.name, r.pinyin.split('|'), r.initials.split('|'));
+    return { ...r, pinyin: both.pinyin.join('|'), initials: both.initials.join('|') };
+  });
+}

@@ -13,8 +13,15 @@ import { POLYPHONIC_SURNAMES, withSurnameReadings } from './surname-readings';
  */
 export interface SearchIndex {
   readonly rows: readonly MemberIndexRow[];
-  /** Per row: \u0001pinyin…\u0001initials…\u0001账号\u0001mobile\u0001e-mail\u0001 (+ an ASCII name). */
+  /** Per row: \u0001pinyin…\u0001initials…\u0001账号\u0001 (and the name when it is ASCII). */
   readonly keys: readonly string[];
+  /**
+   * Per row: \u0001mobile\u0001e-mail\u0001, searched only by queries with a digit or one of @ . _ - +
+   * ("1380", "cuibo@"): letter-only queries, the common case, scan the short keys alone.
+   */
+  readonly contacts: readonly string[];
+  /** Per row: the letters that are a whole word of its keys on their own (initials of 王 = "w"). */
+  singles: Int32Array;
   /** Per row: \u0001name\u0001, lowercased, searched by queries holding a non-ASCII character. */
   readonly names: readonly string[];
   /** Per row: which ASCII letters (bits 0–25) and digits (folded onto bits 26–30) its keys hold. */
@@ -45,8 +52,10 @@ export function buildSearchIndex(rows: readonly MemberIndexRow[]): SearchIndex {
   const index: SearchIndex = {
     rows: [],
     keys: [],
+    contacts: [],
     names: [],
     masks: new Int32Array(Math.max(1024, rows.length)),
+    singles: new Int32Array(Math.max(1024, rows.length)),
     postings: new Map(),
     last: null,
     buffers: [new Int32Array(0), new Int32Array(0)],
@@ -66,8 +75,8 @@ const NON_ASCII = /[\u0080-\uffff]/g;
 const ASCII = { test: (s: string): boolean => s.search(NON_ASCII) === -1 };
 const SPACES = /\s+/g;
 
-/** A row's words for SearchIndex.keys and .names; main's pinyin holds no spaces, so this is cheap. */
-export function searchKeys(row: MemberIndexRow): { keys: string; name: string } {
+/** A row's words for SearchIndex.keys, .contacts and .names; main's pinyin holds no spaces. */
+export function searchKeys(row: MemberIndexRow): { keys: string; contacts: string; name: string } {
   const name = row.name.toLowerCase().replace(SPACES, '');
   let pinyin = row.pinyin.toLowerCase();
   let initials = row.initials.toLowerCase();
@@ -76,31 +85,42 @@ export function searchKeys(row: MemberIndexRow): { keys: string; name: string } 
     pinyin = r.pinyin.join('|');
     initials = r.initials.join('|');
   }
-  let keys = `${SEP}${pinyin}|${initials}|${row.userid}|${row.mobile ?? ''}|${row.email ?? ''}${SEP}`
-    .toLowerCase()
-    .replaceAll('|', SEP);
+  let keys = `${SEP}${pinyin}|${initials}|${row.userid}${SEP}`.toLowerCase().replaceAll('|', SEP);
   if (ASCII.test(name)) keys = SEP + name + keys;
   if (!ASCII.test(keys)) keys = keys.replace(NON_ASCII, '');
-  return { keys: keys.replace(SPACES, ''), name: SEP + name + SEP };
+  const contacts = `${SEP}${row.mobile ?? ''}${SEP}${(row.email ?? '').toLowerCase()}${SEP}`;
+  return { keys: keys.replace(SPACES, ''), contacts: contacts.replace(SPACES, ''), name: SEP + name + SEP };
 }
 
 /** Adds a page of rows; the index loads in pages so no single step blocks the page. */
 export function appendToSearchIndex(index: SearchIndex, rows: readonly MemberIndexRow[]): void {
   const all = index.rows as MemberIndexRow[];
   const keys = index.keys as string[];
+  const contacts = index.contacts as string[];
   const names = index.names as string[];
   if (index.masks.length < all.length + rows.length) {
-    const grown = new Int32Array(Math.max(index.masks.length * 2, all.length + rows.length));
-    grown.set(index.masks.subarray(0, all.length));
-    index.masks = grown;
+    const size = Math.max(index.masks.length * 2, all.length + rows.length);
+    const grow = (old: Int32Array) => {
+      const grown = new Int32Array(size);
+      grown.set(old.subarray(0, all.length));
+      return grown;
+    };
+    index.masks = grow(index.masks);
+    index.singles = grow(index.singles);
   }
-  const { masks, postings } = index;
+  const { masks, singles, postings } = index;
   for (const row of rows) {
     const i = all.length;
     const words = searchKeys(row);
     const text = words.keys;
     let mask = 0;
-    for (let k = 0; k < text.length; k++) mask |= unitBit(text.charCodeAt(k));
+    let single = 0;
+    for (let k = 0; k < text.length; k++) {
+      const bit = unitBit(text.charCodeAt(k));
+      mask |= bit;
+      // A letter between two separators is a one-letter word.
+      if (bit !== 0 && text.charCodeAt(k - 1) === 1 && text.charCodeAt(k + 1) === 1) single |= bit;
+    }
     const name = words.name;
     for (let k = 1; k < name.length - 1; k++) {
       const unit = name.charCodeAt(k);
@@ -112,8 +132,10 @@ export function appendToSearchIndex(index: SearchIndex, rows: readonly MemberInd
     }
     all.push(row);
     keys.push(text);
+    contacts.push(words.contacts);
     names.push(name);
     masks[i] = mask;
+    singles[i] = single;
   }
   index.last = null;
 }
@@ -149,41 +171,69 @@ export function matchRank(keys: string, q: string): 0 | 1 | 2 {
   return keys.includes(prefix + SEP) ? 0 : 1;
 }
 
+type QueryKind = 'name' | 'words' | 'contact';
+
+/** 汉字 search names; a digit or @ . _ - + also searches mobile and e-mail; letters search keys. */
+function kindOf(q: string): QueryKind {
+  if (!ASCII.test(q)) return 'name';
+  return /[0-9@._+-]/.test(q) ? 'contact' : 'words';
+}
+
+/** -1 when `text` does not hold q, else its rank there (see matchRank). */
+function rankIn(text: string, q: string): -1 | 0 | 1 | 2 {
+  return text.includes(q) ? matchRank(text, q) : -1;
+}
+
 export function searchMembers(index: SearchIndex, query: string, limit = DEFAULT_SEARCH_LIMIT): SearchResult {
   const q = normalizeQuery(query);
   if (q === '') return { hits: [], total: 0 };
-  const { rows, masks } = index;
-  // A 汉字 in the query: only names can hold it. Otherwise only the ASCII words can.
-  const ascii = ASCII.test(q);
-  const texts = ascii ? index.keys : index.names;
+  const { rows, masks, singles, contacts } = index;
+  const kind = kindOf(q);
+  const texts = kind === 'name' ? index.names : index.keys;
   const n = rows.length;
   const buckets: [MemberIndexRow[], MemberIndexRow[], MemberIndexRow[]] = [[], [], []];
   const last = index.last;
-  // Every match of "zha" contains "zh": narrowing from the previous query's matches is exact.
-  // (Only within one kind of query: ASCII ones search other strings than 汉字 ones.)
-  const narrowing = last !== null && q.startsWith(last.q) && ASCII.test(last.q) === ascii;
+  // Every match of "zha" contains "zh": narrowing from the previous query's matches is exact,
+  // within one kind of query (each kind searches its own strings).
+  const narrowing = last !== null && q.startsWith(last.q) && kindOf(last.q) === kind;
   const fresh = narrowing ? null : freshCandidates(index, q);
   const count = narrowing ? last.matches.length : fresh ? fresh.length : n;
   // Fill the buffer that does not hold the previous matches (reused: no 200 kB per keystroke).
   const slot = last !== null && last.matches.buffer === index.buffers[0].buffer ? 1 : 0;
   if (index.buffers[slot].length < n) index.buffers[slot] = new Int32Array(n);
   const out = index.buffers[slot];
-  const qMask = ascii ? queryMask(q) : 0;
-  // One letter: its mask bit already says the row holds it.
-  const maskDecides = q.length === 1 && q >= 'a' && q <= 'z';
+  // The masks cover the keys only: contact queries may match in strings they do not describe.
+  const qMask = kind === 'words' ? queryMask(q) : 0;
+  // One letter: its mask bit says the row holds it, its singles bit whether it is a whole word.
+  const letter = q.length === 1 && kind === 'words' ? qMask : 0;
   const exact = SEP + q + SEP;
   let total = 0;
   for (let k = 0; k < count; k++) {
     const i = narrowing ? last.matches[k]! : fresh ? fresh[k]! : k;
     if ((masks[i]! & qMask) !== qMask) continue;
     const text = texts[i]!;
-    if (!maskDecides && !text.includes(q)) continue;
+    if (kind === 'contact') {
+      // Either string may hold it; the better rank counts.
+      const a = rankIn(text, q);
+      const b = rankIn(contacts[i]!, q);
+      if (a === -1 && b === -1) continue;
+      out[total++] = i;
+      const rank = a === -1 ? b : b === -1 ? a : Math.min(a, b);
+      const bucket = buckets[rank as 0 | 1 | 2];
+      if (bucket.length < limit) bucket.push(rows[i]!);
+      continue;
+    }
+    if (letter === 0 && !text.includes(q)) continue;
     out[total++] = i;
     // Buckets never need more than `limit` each: the first `limit` of the ranked concatenation
     // comes from them. Once the prefix bucket is full only exact words can still get in.
     if (buckets[0].length >= limit) continue;
+    if (letter !== 0 && (singles[i]! & letter) !== 0) {
+      buckets[0].push(rows[i]!);
+      continue;
+    }
     if (buckets[1].length >= limit) {
-      if (text.includes(exact)) buckets[0].push(rows[i]!);
+      if (letter === 0 && text.includes(exact)) buckets[0].push(rows[i]!);
       continue;
     }
     const bucket = buckets[matchRank(text, q)];
