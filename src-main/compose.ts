@@ -32,6 +32,7 @@ import { OrgService } from './services/org/org-service';
 import { Connectivity } from './services/settings/connectivity';
 import { CorpContext, type DemoCorp } from './services/settings/corp-context';
 import { SettingsService } from './services/settings/settings-service';
+import { IndexRevisions } from './services/org-edit/index-revisions';
 import type { WecomHttpOptions } from './wecom/http-client';
 
 export const APP_VERSION = '0.1.0';
@@ -169,6 +170,7 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     logger,
   });
 
+  const indexRevisions = new IndexRevisions();
   const handlers: Handlers = {
     'app.getStatus': async () => {
       const c = await corp.resolve();
@@ -184,9 +186,12 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     // Reads show the working copy: WeCom's cache with the staged edits on top.
     'org.getTree': async () => ({ departments: await editor.tree() }),
     'org.listMembers': async ({ departmentId }) => ({ members: await editor.members(departmentId) }),
-    'org.getMemberIndex': async ({ offset = 0, limit = 100_000 }) => {
+    'org.getMemberIndex': async ({ offset = 0, limit = 100_000, knownRevision }) => {
       const all = await editor.memberIndex();
-      return { rows: all.slice(offset, offset + limit), total: all.length };
+      const revision = indexRevisions.of(all);
+      // A department move or a tag edit leaves the index as it was: no 50,000 rows sent again.
+      if (knownRevision === revision) return { rows: [], total: all.length, revision, unchanged: true };
+      return { rows: all.slice(offset, offset + limit), total: all.length, revision };
     },
     'org.listTags': async () => ({ tags: await editor.tags() }),
     'audit.export': ({ filter }) => audit.exportXlsx(filter),

@@ -1,26 +1,21 @@
-// First import on purpose: configures zod before the contract's schemas are touched.
-import './zod-setup';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import { startTransition, StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { createServices } from './app/services';
-import { getApi } from './bridge';
+/**
+ * The entry is tiny on purpose. Evaluating the stores, React DOM and antd's frame as one module
+ * graph is one task of well over 100 ms on a slow PC before anything paints; loaded as three
+ * dynamic imports with a yield between them, each stage is a task of its own and the browser can
+ * paint and handle input in between. The stores come first so the connection to main opens early.
+ */
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-dayjs.locale('zh-cn');
+async function boot(): Promise<void> {
+  const container = document.getElementById('root');
+  if (!container) throw new Error('#root missing from index.html');
+  const { bootServices } = await import('./app/boot-services');
+  const services = bootServices();
+  await yieldToBrowser();
+  await import('react-dom/client');
+  await yieldToBrowser();
+  const { renderApp } = await import('./app/boot-render');
+  renderApp(container, services);
+}
 
-const container = document.getElementById('root');
-if (!container) throw new Error('#root missing from index.html');
-
-const services = createServices(getApi());
-const root = createRoot(container);
-// A transition: React renders the shell in slices and yields between them, so the first paint on a
-// slow PC is never one long task.
-startTransition(() =>
-  root.render(
-    <StrictMode>
-      <App services={services} />
-    </StrictMode>,
-  ),
-);
+void boot();

@@ -5,6 +5,8 @@ import { MeasuredPage } from './ui-page';
 export interface UiFigures {
   slowdown: number;
   firstPaintMs: number;
+  /** JavaScript files (names under assets/) the page had fetched when it first painted. */
+  scriptsBeforePaint: string[];
   shellFirstPaintLongestTaskMs: number;
   indexLoad: { ms: number; longestTaskMs: number };
   loadAfterPaintLongestTaskMs: number;
@@ -45,6 +47,15 @@ export async function measureUi(browser: Browser, url: string, slowdown: number)
       return { fcp: paint?.startTime ?? 0, start: index.startTime, end: index.startTime + index.duration };
     });
     const shellFirstPaintLongestTaskMs = await mp.longest(0, load.fcp);
+    // Measured, not read from index.html: the shell boots in stages of dynamic imports.
+    const scriptsBeforePaint = await page.evaluate(
+      (fcp) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.endsWith('.js') && e.startTime <= fcp)
+          .map((e) => e.name.slice(e.name.lastIndexOf('/') + 1)),
+      load.fcp,
+    );
     const indexLongest = await mp.longest(load.start, load.end);
     const loadAfterPaintLongestTaskMs = await mp.longest(load.fcp + 1, await mp.now());
 
@@ -103,6 +114,7 @@ export async function measureUi(browser: Browser, url: string, slowdown: number)
     return {
       slowdown,
       firstPaintMs: load.fcp,
+      scriptsBeforePaint,
       shellFirstPaintLongestTaskMs,
       indexLoad: { ms: load.end - load.start, longestTaskMs: indexLongest },
       loadAfterPaintLongestTaskMs,

@@ -1,5 +1,5 @@
 import { cpus, loadavg } from 'node:os';
-import type { BundleFigures } from './bundle';
+import { markBeforePaint, type BundleFigures } from './bundle';
 import type { UiFigures } from './ui-phases';
 
 interface Budget {
@@ -51,7 +51,11 @@ export function printUiReport(o: {
   bundle: BundleFigures;
   figures: UiFigures[];
 }): boolean {
-  const { bundle, figures } = o;
+  const { figures } = o;
+  const bundle = markBeforePaint(
+    o.bundle,
+    figures.flatMap((f) => f.scriptsBeforePaint),
+  );
   console.log(`# 通讯录 page in Chromium: ${o.departments} departments / ${o.members} members`);
   // Long tasks are wall-clock: other processes competing for the CPU inflate them.
   console.log(
@@ -61,7 +65,7 @@ export function printUiReport(o: {
   );
   console.log(
     `renderer bundle: ${bundle.chunks.length} JS chunks, ${bundle.totalJsKb.toFixed(0)} kB in all; ` +
-      `${bundle.initialJsKb.toFixed(0)} kB loaded before the shell paints (${((100 * bundle.initialJsKb) / bundle.totalJsKb).toFixed(0)}%)`,
+      `${bundle.initialJsKb.toFixed(0)} kB fetched before the first paint (${((100 * bundle.initialJsKb) / bundle.totalJsKb).toFixed(0)}%)`,
   );
   for (const c of bundle.chunks)
     console.log(`  ${c.initial ? 'initial' : 'lazy   '} ${c.kb.toFixed(1).padStart(8)} kB  ${c.file}`);

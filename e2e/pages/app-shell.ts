@@ -24,4 +24,13 @@ export class AppShell {
   async goTo(section: '通讯录' | '分组规则' | '标签' | '激活情况' | '操作记录' | '设置'): Promise<void> {
     await this.page.getByRole('menuitem', { name: section }).click();
   }
+
+  /** The sidebar's collapse toggle; its name says what a press does (收起侧栏 / 展开侧栏). */
+  get sidebarToggle(): Locator {
+    return this.page.getByTestId('sider-toggle');
+  }
+
+  get sidebar(): Locator {
+    return this.page.getByTestId('app-nav');
+  }
 }

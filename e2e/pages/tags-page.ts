@@ -49,4 +49,24 @@ export class TagsPage {
   memberRow(text: string): Locator {
     return this.detail.locator('.ant-table-row').filter({ hasText: text });
   }
+
+  /** Types a query into 添加成员 and takes the first suggestion with Enter, as a hurried clerk does. */
+  async pickFirstMemberWithEnter(query: string): Promise<void> {
+    const box = this.detail.getByLabel('添加成员');
+    await box.click();
+    await box.pressSequentially(query);
+    await expect(this.memberOptions.first()).toBeVisible();
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** The suggestions of 添加成员, in the order shown. */
+  get memberOptions(): Locator {
+    return this.page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  }
+
+  /** The members chosen in 添加成员 and not yet added. */
+  get chosenMembers(): Locator {
+    return this.detail.locator('.ant-select-selection-item');
+  }
 }

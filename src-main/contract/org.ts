@@ -17,6 +17,9 @@ export const Department = z.object({
   pinnedRank: z.number().int().nullable(),
   /** Staged locally and not yet pushed (null = as in WeCom). Negative ids are local creations. */
   pending: PendingState.nullable().optional(),
+  /** The name's full pinyin and initials, so the department pickers find 心内科 by "xnk". */
+  pinyin: z.string().optional(),
+  initials: z.string().optional(),
 });
 export type Department = z.infer<typeof Department>;
 
@@ -52,6 +55,9 @@ export const MemberIndexRow = z.object({
   position: z.string(),
   status: MemberStatus,
   departmentIds: z.array(z.number().int()),
+  /** Searched too (lowercased by the renderer); optional so older hosts and fixtures still fit. */
+  mobile: z.string().optional(),
+  email: z.string().optional(),
 });
 export type MemberIndexRow = z.infer<typeof MemberIndexRow>;
 

@@ -61,9 +61,18 @@ export const procedures = {
       .object({
         offset: z.number().int().min(0).optional(),
         limit: z.number().int().min(1).max(100_000).optional(),
+        /** The revision the renderer already holds: an unchanged index answers no rows. */
+        knownRevision: z.string().max(64).optional(),
       })
       .strict(),
-    z.object({ rows: z.array(MemberIndexRow), total: z.number().int() }),
+    z.object({
+      rows: z.array(MemberIndexRow),
+      total: z.number().int(),
+      /** Names this version of the index; pages of different revisions must not be mixed. */
+      revision: z.string().optional(),
+      /** True when knownRevision is current: rows is empty and the renderer keeps its index. */
+      unchanged: z.boolean().optional(),
+    }),
   ),
   'org.listTags': proc('query', none, z.object({ tags: z.array(Tag) })),
   'org.getMember': proc(

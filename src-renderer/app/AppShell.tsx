@@ -2,17 +2,20 @@ import {
   ApartmentOutlined,
   CheckCircleOutlined,
   HistoryOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
   SettingOutlined,
   TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Typography } from 'antd';
+import { Button, Layout, Menu, Tooltip, Typography } from 'antd';
 import { startTransition, useCallback, useState } from 'react';
 import { t } from '../i18n/zh-CN';
 import { ConnectivityTag } from './ConnectivityTag';
 import { DemoBanner } from './DemoBanner';
 import { NavigateContext, type PageKey } from './nav';
 import { ChangesBar, Page } from './pages';
+import { useSiderCollapsed } from './sider-state';
 import './app.css';
 
 const menuItems = [
@@ -29,6 +32,8 @@ export function AppShell() {
   // A page switch renders as a transition: React yields between components, so mounting a page
   // full of antd widgets (and their styles) never blocks input as one long task.
   const navigate = useCallback((next: PageKey) => startTransition(() => setPage(next)), []);
+  const [collapsed, setCollapsed] = useSiderCollapsed();
+  const toggleLabel = collapsed ? t.sider.expand : t.sider.collapse;
 
   return (
     <NavigateContext.Provider value={navigate}>
@@ -43,15 +48,40 @@ export function AppShell() {
           </div>
         </Layout.Header>
         <Layout className="shell-body">
-          <Layout.Sider theme="light" width={168} className="shell-sider" data-testid="app-nav">
-            <nav aria-label={t.nav.label}>
+          {/* Own toggle instead of antd's trigger strip: a real button, reachable with Tab. */}
+          <Layout.Sider
+            theme="light"
+            width={168}
+            collapsedWidth={56}
+            collapsible
+            collapsed={collapsed}
+            trigger={null}
+            className="shell-sider"
+            data-testid="app-nav"
+          >
+            <nav aria-label={t.nav.label} className="shell-nav">
               <Menu
                 mode="inline"
+                inlineCollapsed={collapsed}
                 selectedKeys={[page]}
                 items={menuItems}
                 onClick={({ key }) => navigate(key as PageKey)}
               />
             </nav>
+            <div className="shell-sider-foot">
+              <Tooltip title={collapsed ? toggleLabel : undefined} placement="right">
+                <Button
+                  type="text"
+                  aria-label={toggleLabel}
+                  aria-expanded={!collapsed}
+                  icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                  onClick={() => setCollapsed(!collapsed)}
+                  data-testid="sider-toggle"
+                >
+                  {collapsed ? null : toggleLabel}
+                </Button>
+              </Tooltip>
+            </div>
           </Layout.Sider>
           <Layout.Content className="shell-content">
             <DemoBanner />

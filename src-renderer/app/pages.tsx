@@ -1,5 +1,13 @@
 import { Spin } from 'antd';
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import {
+  lazy,
+  startTransition,
+  Suspense,
+  useEffect,
+  useState,
+  type ComponentType,
+  type LazyExoticComponent,
+} from 'react';
 import type { PageKey } from './nav';
 
 /**
@@ -20,8 +28,32 @@ const pageComponents: Record<PageKey, LazyExoticComponent<ComponentType>> = {
   ),
 };
 
+/**
+ * False until the shell has painted once. The first paint is the frame alone (header, menu, a
+ * spinner): a page such as 通讯录 mounts its tree and table only after it, in renders of its own,
+ * so no task before the first paint carries a page's mount on a slow PC.
+ */
+function useShellPainted(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (painted) return;
+    // After the next frame (a timeout queued from requestAnimationFrame runs once it has painted).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => (timer = setTimeout(() => startTransition(() => setPainted(true)), 0));
+    const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(done) : null;
+    if (frame === null) done();
+    return () => {
+      if (frame !== null) cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [painted]);
+  return painted;
+}
+
 export function Page({ page }: { page: PageKey }) {
+  const shellPainted = useShellPainted();
   const Component = pageComponents[page];
+  if (!shellPainted) return <Spin className="page-loading" data-testid="page-loading" />;
   return (
     <Suspense fallback={<Spin className="page-loading" data-testid="page-loading" />}>
       <Component />
@@ -35,6 +67,7 @@ const ChangesBarChunk = lazy(() =>
 
 /** The header's pending-changes bar with its list, diff and push dialogs: a chunk of its own too. */
 export function ChangesBar() {
+  if (!useShellPainted()) return null;
   return (
     <Suspense fallback={null}>
       <ChangesBarChunk />

@@ -120,6 +120,10 @@ export const t = {
       secret: '请填写 Secret',
     },
   },
+  sider: {
+    collapse: '收起侧栏',
+    expand: '展开侧栏',
+  },
 } as const;
 
 /** 「测试连接」 results: one success mark, and which configuration was tested. */

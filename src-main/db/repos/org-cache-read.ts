@@ -63,8 +63,10 @@ export class OrgCacheReader {
       position: string;
       status: number;
       depts: string | null;
+      mobile: string;
+      email: string;
     }>(
-      `SELECT m.userid, m.name, m.name_pinyin, m.name_initials, m.position, m.status,
+      `SELECT m.userid, m.name, m.name_pinyin, m.name_initials, m.position, m.status, m.mobile, m.email,
         (SELECT group_concat(department_id) FROM member_departments x WHERE x.userid = m.userid) AS depts
        FROM members m ORDER BY m.name_pinyin`,
     );
@@ -76,6 +78,8 @@ export class OrgCacheReader {
       position: r.position,
       status: r.status as MemberStatus,
       departmentIds: r.depts ? r.depts.split(',').map(Number) : [],
+      mobile: r.mobile,
+      email: r.email,
     }));
   }
 

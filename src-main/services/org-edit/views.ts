@@ -3,6 +3,7 @@ import { memberFieldsOf } from '../../domain/member-fields';
 import type { CMember } from '../../domain/org-cache';
 import type { WorkingCopy } from './model/working-copy';
 import { namePinyin } from '../org/pinyin';
+import { deptPinyin } from './dept-pinyin';
 
 /** Working-copy entities in the contract's shapes, with their pending markers. */
 export function deptView(wc: WorkingCopy): Department[] {
@@ -14,6 +15,7 @@ export function deptView(wc: WorkingCopy): Department[] {
     memberCount: wc.memberCount(d.id),
     pinnedRank: wc.pinnedRank(d.id),
     pending: wc.pendingOf('department', d.id),
+    ...deptPinyin(d.name),
   }));
 }
 
@@ -59,6 +61,8 @@ export function indexView(cached: MemberIndexRow[], wc: WorkingCopy): MemberInde
       position: m.position,
       status: v.status,
       departmentIds: m.departments.map((l) => l.departmentId),
+      mobile: m.mobile,
+      email: m.email,
     });
   }
   return out;

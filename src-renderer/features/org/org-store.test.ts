@@ -229,3 +229,75 @@ describe('member index paging', () => {
     expect(store.getState().search?.hits.map((h) => h.userid)).toContain('zhangsan');
   });
 });
+
+describe('member index revisions', () => {
+  /** main's side: rows of the current revision, "unchanged" when the renderer already holds it. */
+  function revisionedApi(state: { rows: typeof sampleRows; revision: string }) {
+    const calls: Array<{ offset: number; knownRevision: string | undefined }> = [];
+    const api = cachedApi();
+    api.handlers['org.getMemberIndex'] = ({ offset = 0, limit = 100_000, knownRevision }) => {
+      calls.push({ offset, knownRevision });
+      if (knownRevision === state.revision)
+        return ok({ rows: [], total: state.rows.length, revision: state.revision, unchanged: true });
+      return ok({
+        rows: state.rows.slice(offset, offset + limit),
+        total: state.rows.length,
+        revision: state.revision,
+      });
+    };
+    return { api, calls };
+  }
+
+  it('keeps the index it has when main says it is unchanged (a department move reloads the tree only)', async () => {
+    const state = { rows: sampleRows, revision: 'r1' };
+    const { api, calls } = revisionedApi(state);
+    const store = createOrgStore(api);
+    await store.getState().load();
+    const first = store.getState().index;
+    expect(first?.revision).toBe('r1');
+    calls.length = 0;
+    await store.getState().load();
+    expect(calls).toEqual([{ offset: 0, knownRevision: 'r1' }]);
+    expect(store.getState().index).toBe(first);
+  });
+
+  it('loads the new rows when the index changed', async () => {
+    const state = { rows: sampleRows, revision: 'r1' };
+    const { api } = revisionedApi(state);
+    const store = createOrgStore(api);
+    await store.getState().load();
+    state.rows = [
+      ...sampleRows,
+      { ...sampleRows[0]!, userid: 'wangwu', name: '王五', pinyin: 'wangwu', initials: 'ww' },
+    ];
+    state.revision = 'r2';
+    await store.getState().load();
+    expect(store.getState().index?.revision).toBe('r2');
+    store.getState().setQuery('wangwu');
+    expect(store.getState().search?.hits.map((h) => h.userid)).toEqual(['wangwu']);
+  });
+
+  it('starts over when the index changes between two pages, never mixing versions', async () => {
+    const many = (tag: string) =>
+      Array.from({ length: 3000 }, (_, i) => ({
+        ...sampleRows[0]!,
+        userid: `${tag}${i}`,
+        name: `${tag}${i}`,
+      }));
+    const v1 = many('a');
+    const v2 = many('b');
+    let served = 0;
+    const api = cachedApi();
+    api.handlers['org.getMemberIndex'] = ({ offset = 0, limit = 100_000 }) => {
+      // The first page comes from v1, everything after from v2 (an edit staged meanwhile).
+      const [rows, revision] = served++ === 0 ? [v1, 'r1'] : [v2, 'r2'];
+      return ok({ rows: rows.slice(offset, offset + limit), total: rows.length, revision });
+    };
+    const store = createOrgStore(api);
+    await store.getState().load();
+    const index = store.getState().index!;
+    expect(index.revision).toBe('r2');
+    expect(index.rows).toHaveLength(3000);
+    expect(index.rows.every((r) => r.userid.startsWith('b'))).toBe(true);
+  });
+});

@@ -1,4 +1,9 @@
-import { ConnectionDraft, ProfileInput, type AppPurpose, type ProfileView } from '../../../src-main/contract';
+import {
+  ConnectionDraft,
+  ProfileInput,
+  type AppPurpose,
+  type ProfileView,
+} from '../../../src-main/contract/settings';
 import { t } from '../../i18n/zh-CN';
 
 /** One editable row of the 自建应用 list. */

@@ -15,9 +15,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Tag as TagT } from '../../../src-main/contract';
 import { useOrgStore, useTagsStore } from '../../app/services-context';
 import { failureTitle } from '../../components/use-report-error';
-import { deptTreeData } from '../org/DeptPicker';
+import { deptSearch, deptTreeData } from '../org/DeptPicker';
 import { deptPath } from '../org/edit-ops';
 import { searchMembers } from '../org/member-search';
+import { memberOptionLabel } from '../org/member-option';
 import { PendingMark } from '../org/MemberPanel';
 import { useStage } from '../org/use-stage';
 import '../activation/activation.css';
@@ -48,8 +49,8 @@ export function TagDetail({ tag, onRename }: { tag: TagT; onRename: () => void }
     const present = new Set(detail?.members.map((m) => m.userid));
     return searchMembers(index, query, 50)
       .hits.filter((h) => !present.has(h.userid))
-      .map((h) => ({ value: h.userid, label: `${h.name}（${h.position || h.userid}）` }));
-  }, [index, query, detail]);
+      .map((h) => ({ value: h.userid, label: memberOptionLabel(h, tree) }));
+  }, [index, query, detail, tree]);
   const nameOf = useMemo(() => new Map(index?.rows.map((r) => [r.userid, r.name]) ?? []), [index]);
   const deptData = useMemo(() => deptTreeData(tree), [tree]);
 
@@ -120,7 +121,7 @@ export function TagDetail({ tag, onRename }: { tag: TagT; onRename: () => void }
             mode="multiple"
             aria-label="添加成员"
             style={{ minWidth: 260 }}
-            placeholder="搜索姓名或拼音添加成员"
+            placeholder="搜索姓名、拼音、手机或账号添加成员"
             value={addUsers}
             onChange={setAddUsers}
             showSearch={{ filterOption: false, onSearch: setQuery }}
@@ -128,7 +129,7 @@ export function TagDetail({ tag, onRename }: { tag: TagT; onRename: () => void }
               ...addUsers.map((u) => ({ value: u, label: nameOf.get(u) ?? u })),
               ...memberOptions.filter((o) => !addUsers.includes(o.value)),
             ]}
-            notFoundContent={query ? '没有匹配的成员' : '输入姓名或拼音搜索'}
+            notFoundContent={query ? '没有匹配的成员' : '输入姓名、拼音、首字母、手机号或账号搜索'}
           />
           <TreeSelect<number[]>
             multiple
@@ -138,7 +139,7 @@ export function TagDetail({ tag, onRename }: { tag: TagT; onRename: () => void }
             treeData={deptData}
             value={addDepts}
             onChange={(v) => setAddDepts(v ?? [])}
-            showSearch={{ treeNodeFilterProp: 'title' }}
+            showSearch={deptSearch}
           />
           <Button
             type="primary"

@@ -19,6 +19,7 @@ import { useOrgStore, useServices } from '../../../app/services-context';
 import { describeError } from '../../../i18n/error-messages.zh-CN';
 import { deptPath } from '../edit-ops';
 import { searchMembers } from '../member-search';
+import { memberOptionLabel } from '../member-option';
 import { StatusTag } from '../StatusTag';
 import { DeptLinksField } from './DeptLinksField';
 import { suggestUseridFor, useridStyleOf } from './userid-suggestion';
@@ -172,9 +173,9 @@ function OpenMemberEditor({ target, onClose }: { target: EditorTarget; onClose: 
       ...chosen,
       ...hits
         .filter((h) => !seen.has(h.userid))
-        .map((h) => ({ value: h.userid, label: `${h.name}（${h.position || h.userid}）` })),
+        .map((h) => ({ value: h.userid, label: memberOptionLabel(h, tree) })),
     ];
-  }, [index, leaderQuery, directLeaderWatch, original]);
+  }, [index, leaderQuery, directLeaderWatch, original, tree]);
 
   const save = async () => {
     const values = await form.validateFields().catch(() => null);
