@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireInstanceLock } from '../platform/node/instance-lock';
 import { createServices } from '../compose';
@@ -9,18 +8,7 @@ import type { ChangeOp } from '../contract/org-edit';
 import { readEnvProfile } from '../platform/node/env-profile';
 import { nodePorts } from '../platform/node/node-ports';
 import { startSandbox, type RunningSandbox } from '../sandbox';
-import { runCli } from './main';
-
-const sink = () => {
-  let text = '';
-  const w = new Writable({
-    write(chunk: Buffer, _e, cb) {
-      text += chunk.toString();
-      cb();
-    },
-  });
-  return { w, text: () => text };
-};
+import { runIn, useSandboxEnv } from './test-kit';
 
 let sandbox: RunningSandbox;
 let dir: string;
@@ -28,13 +16,7 @@ const saved = { ...process.env };
 beforeEach(async () => {
   sandbox = await startSandbox({ port: 0 });
   dir = mkdtempSync(join(tmpdir(), 'zhb-cli-'));
-  const c = sandbox.credentials;
-  Object.assign(process.env, {
-    WECOM_API_BASE: sandbox.url,
-    WECOM_CORP_ID: c.corpId,
-    WECOM_CONTACTS_SECRET: c.contactsSecret,
-    WECOM_APPS: JSON.stringify(c.apps),
-  });
+  useSandboxEnv(sandbox);
 });
 afterEach(async () => {
   process.env = { ...saved };
@@ -42,12 +24,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const run = async (...args: string[]) => {
-  const out = sink();
-  const err = sink();
-  const code = await runCli([...args, '--data-dir', dir], out.w as never, err.w as never);
-  return { code, out: out.text(), err: err.text() };
-};
+const run = (...args: string[]) => runIn(dir, ...args);
 
 /** Stages a change through the real services on the CLI's data folder, as the desktop app would. */
 const stage = async (label: string, ops: ChangeOp[]) => {

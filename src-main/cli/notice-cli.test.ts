@@ -1,21 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../sandbox';
-import { runCli } from './main';
-
-const sink = () => {
-  let text = '';
-  const w = new Writable({
-    write(chunk: Buffer, _e, cb) {
-      text += chunk.toString();
-      cb();
-    },
-  });
-  return { w, text: () => text };
-};
+import { runIn, useSandboxEnv } from './test-kit';
 
 let sandbox: RunningSandbox;
 let dir: string;
@@ -23,13 +11,7 @@ const saved = { ...process.env };
 beforeEach(async () => {
   sandbox = await startSandbox({ port: 0 });
   dir = mkdtempSync(join(tmpdir(), 'zhb-cli-notice-'));
-  const c = sandbox.credentials;
-  Object.assign(process.env, {
-    WECOM_API_BASE: sandbox.url,
-    WECOM_CORP_ID: c.corpId,
-    WECOM_CONTACTS_SECRET: c.contactsSecret,
-    WECOM_APPS: JSON.stringify(c.apps),
-  });
+  useSandboxEnv(sandbox);
 });
 afterEach(async () => {
   process.env = { ...saved };
@@ -37,12 +19,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const run = async (...args: string[]) => {
-  const out = sink();
-  const err = sink();
-  const code = await runCli([...args, '--data-dir', dir], out.w as never, err.w as never);
-  return { code, out: out.text(), err: err.text() };
-};
+const run = (...args: string[]) => runIn(dir, ...args);
 const joined = () => [...sandbox.state.users.values()].filter((u) => u.status === 1);
 
 describe('npm run cli -- notice', () => {

@@ -24,7 +24,24 @@ export function withBom(text: string): string {
 
 /** Saves text through a Blob and an <a download> (works in Electron and the browser host). */
 export function downloadCsv(filename: string, csv: string, env: DownloadEnv = browserDownloadEnv()): Blob {
-  const blob = new Blob([withBom(csv)], { type: 'text/csv;charset=utf-8' });
+  return saveBlob(filename, new Blob([withBom(csv)], { type: 'text/csv;charset=utf-8' }), env);
+}
+
+/** Saves a binary file main produced (base64 over the bridge), e.g. an .xlsx export. */
+export function downloadBytes(
+  filename: string,
+  base64: string,
+  type: string,
+  env: DownloadEnv = browserDownloadEnv(),
+): Blob {
+  const bin = atob(base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return saveBlob(filename, new Blob([bytes], { type }), env);
+}
+
+/** Electron asks where to save it, the browser host downloads it. */
+function saveBlob(filename: string, blob: Blob, env: DownloadEnv): Blob {
   const url = env.createObjectURL(blob);
   const a = env.createAnchor();
   a.href = url;

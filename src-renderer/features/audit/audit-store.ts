@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppErrorShape, AuditEntry, AuditFilter } from '../../../src-main/contract';
 import type { Api } from '../../bridge/types';
 import type { LoadStatus } from '../org/org-store';
-import { downloadBytes, type DownloadEnv } from './audit-download';
+import { downloadBytes, type DownloadEnv } from '../../lib/download';
 
 export const AUDIT_PAGE = 100;
 

@@ -7,6 +7,7 @@ import {
   PlusOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
+import { commandMenuItems } from './command-menu';
 import type { ComponentType } from 'react';
 import type { DeptActions } from './DeptActions';
 import type { DeptTree } from './dept-tree-model';
@@ -185,20 +186,7 @@ type MenuItems = NonNullable<MenuProps['items']>;
 
 /** The context menu and the 「…」 menu; a disabled entry carries its reason as its title. */
 export function deptMenuItems(ctx: DeptCommandContext): MenuItems {
-  const items: MenuItems = [];
-  for (const c of deptCommands) {
-    if (c.danger) items.push({ type: 'divider' });
-    const reason = c.disabledReason(ctx);
-    items.push({
-      key: c.key,
-      label: c.label,
-      extra: c.shortcut?.label,
-      danger: c.danger,
-      disabled: reason !== null,
-      title: reason ?? undefined,
-    });
-  }
-  return items;
+  return commandMenuItems(deptCommands, ctx);
 }
 
 /** Runs a command picked from a menu by its key. */

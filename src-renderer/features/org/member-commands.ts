@@ -8,6 +8,7 @@ import {
   CheckCircleOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
+import { commandMenuItems } from './command-menu';
 import type { ComponentType } from 'react';
 import type { LegendEntry } from './dept-commands';
 import type { MemberRow } from './member-rows';
@@ -152,20 +153,7 @@ type MenuItems = NonNullable<MenuProps['items']>;
 
 /** The row context menu; a disabled entry carries its reason as its title. */
 export function memberMenuItems(ctx: MemberCommandContext): MenuItems {
-  const items: MenuItems = [];
-  for (const c of memberCommands) {
-    if (c.danger) items.push({ type: 'divider' });
-    const reason = c.disabledReason(ctx);
-    items.push({
-      key: c.key,
-      label: c.label,
-      extra: c.shortcut?.label,
-      danger: c.danger,
-      disabled: reason !== null,
-      title: reason ?? undefined,
-    });
-  }
-  return items;
+  return commandMenuItems(memberCommands, ctx);
 }
 
 /** Keys the member table handles itself (moving and extending the selection). */
