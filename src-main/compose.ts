@@ -227,6 +227,22 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     'activation.invite': (input) => activation.invite(input),
     'activation.inviteStatus': () => activation.inviteStatus(),
     'orgEdit.previewPush': () => push.preview(),
+    'notices.headCount': ({ recipients }) => notices.headCount(recipients),
+    'notices.send': async (input) => {
+      const r = await notices.send(input);
+      return {
+        notice: r.notice,
+        headCount: r.headCount ? await notices.headCount(input.recipients) : null,
+        repeated: r.repeated,
+      };
+    },
+    'notices.list': async () => ({ notices: await notices.list() }),
+    'notices.saveDraft': ({ id, body }) => drafts.save(id, body),
+    'notices.listDrafts': async ({ templates, q }) => ({
+      drafts: await drafts.list(templates ?? false, q ?? ''),
+    }),
+    'notices.removeDraft': async ({ id }) => ({ ok: await drafts.remove(id) }),
+    'notices.restoreDraft': async ({ id }) => ({ ok: await drafts.restore(id) }),
   };
 
   if (config.probeEveryMs)

@@ -21,7 +21,9 @@ export class AppShell {
     return this.page.getByText('在线', { exact: true });
   }
 
-  async goTo(section: '通讯录' | '分组规则' | '标签' | '激活情况' | '操作记录' | '设置'): Promise<void> {
+  async goTo(
+    section: '通讯录' | '分组规则' | '标签' | '激活情况' | '通知' | '操作记录' | '设置',
+  ): Promise<void> {
     await this.page.getByRole('menuitem', { name: section }).click();
   }
 

@@ -109,6 +109,14 @@ export class SandboxProcess {
     return (await fetch(`${this.url}/__sandbox/state`)).json() as Promise<T>;
   }
 
+  /** What a member's phone received (app messages), oldest first. */
+  async inbox<T = { msgtype: string; payload: Record<string, unknown>; recalled: boolean }>(
+    userid: string,
+  ): Promise<T[]> {
+    const r = await fetch(`${this.url}/__sandbox/inbox?userid=${encodeURIComponent(userid)}`);
+    return ((await r.json()) as { messages: T[] }).messages;
+  }
+
   /** Environment that points a host or the CLI at this sandbox as if it were a real corp. */
   env(): NodeJS.ProcessEnv {
     return {

@@ -63,3 +63,42 @@ export const NoticeEntry = z.object({
   batchId: z.number().int().nullable(),
 });
 export type NoticeEntry = z.infer<typeof NoticeEntry>;
+
+/** A draft may be incomplete: every part of a notice is optional until it is sent. */
+export const DraftBody = NoticeBody.partial();
+export type DraftBody = z.infer<typeof DraftBody>;
+
+export const DraftView = z.object({
+  id: z.number().int(),
+  isTemplate: z.boolean(),
+  title: z.string(),
+  body: DraftBody,
+  updatedAt: z.string(),
+});
+export type DraftView = z.infer<typeof DraftView>;
+
+const Person = z.object({ userid: z.string(), name: z.string() });
+
+/**
+ * 「共 693 人，其中 12 人未激活收不到，3 人已停用」 and the people behind each number (the first 200 of each
+ * list). `synced` false: the cache does not hold this corp, nothing could be counted.
+ */
+export const HeadCountView = z.object({
+  synced: z.boolean(),
+  total: z.number().int(),
+  receiving: z.number().int(),
+  notJoined: z.array(Person),
+  disabled: z.array(Person),
+  outsideRange: z.array(Person),
+  unknownUsers: z.array(z.string()),
+  unknownDepartments: z.array(z.number().int()),
+  unknownTags: z.array(z.number().int()),
+});
+export type HeadCountView = z.infer<typeof HeadCountView>;
+
+export const SendReportView = z.object({
+  notice: NoticeEntry,
+  headCount: HeadCountView.nullable(),
+  repeated: z.boolean(),
+});
+export type SendReportView = z.infer<typeof SendReportView>;

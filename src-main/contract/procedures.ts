@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ConnectionCheck, ProfileInput, ProfileView } from './settings';
 import { Department, Member, MemberIndexRow, SyncState, Tag } from './org';
 import { OutboxOp } from './outbox';
+import { Recipients } from './message-calls';
+import { DraftBody, DraftView, HeadCountView, NoticeBody, NoticeEntry, SendReportView } from './notices';
 import { PushPreview } from './push';
 import {
   ActivationRow,
@@ -250,6 +252,32 @@ export const procedures = {
   ),
   /** The confirmation summary before a push: the calls it would make, counted by kind. */
   'orgEdit.previewPush': proc('query', none, PushPreview),
+  /** 通知: who a notice reaches, counted from the cache. */
+  'notices.headCount': proc('query', z.object({ recipients: Recipients }).strict(), HeadCountView),
+  /** Records and sends a notice through the outbox (exactly once); a repeat resumes the same notice. */
+  'notices.send': proc('command', NoticeBody, SendReportView),
+  /** 发文登记, newest first. */
+  'notices.list': proc('query', none, z.object({ notices: z.array(NoticeEntry) })),
+  'notices.saveDraft': proc(
+    'command',
+    z.object({ id: z.number().int().nullable(), body: DraftBody }).strict(),
+    DraftView,
+  ),
+  'notices.listDrafts': proc(
+    'query',
+    z.object({ templates: z.boolean().optional(), q: z.string().max(100).optional() }).strict(),
+    z.object({ drafts: z.array(DraftView) }),
+  ),
+  'notices.removeDraft': proc(
+    'command',
+    z.object({ id: z.number().int() }).strict(),
+    z.object({ ok: z.boolean() }),
+  ),
+  'notices.restoreDraft': proc(
+    'command',
+    z.object({ id: z.number().int() }).strict(),
+    z.object({ ok: z.boolean() }),
+  ),
 } as const;
 
 export type ProcedureName = keyof typeof procedures;

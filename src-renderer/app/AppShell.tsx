@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   CheckCircleOutlined,
   HistoryOutlined,
+  NotificationOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
   SettingOutlined,
@@ -23,6 +24,7 @@ const menuItems = [
   { key: 'rules', icon: <ApartmentOutlined />, label: t.nav.rules },
   { key: 'tags', icon: <TagsOutlined />, label: t.nav.tags },
   { key: 'activation', icon: <CheckCircleOutlined />, label: t.nav.activation },
+  { key: 'notices', icon: <NotificationOutlined />, label: t.nav.notices },
   { key: 'audit', icon: <HistoryOutlined />, label: t.nav.audit },
   { key: 'settings', icon: <SettingOutlined />, label: t.nav.settings },
 ];

@@ -22,6 +22,7 @@ const pageComponents: Record<PageKey, LazyExoticComponent<ComponentType>> = {
   activation: lazy(() =>
     import('../features/activation/ActivationPage').then((m) => ({ default: m.ActivationPage })),
   ),
+  notices: lazy(() => import('../features/notices/NoticesPage').then((m) => ({ default: m.NoticesPage }))),
   audit: lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage }))),
   settings: lazy(() =>
     import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),

@@ -9,6 +9,7 @@ import { createChangesStore, type ChangesStore } from '../features/org-changes/c
 import { createRulesStore, type RulesStore } from '../features/rules/rules-store';
 import { createTagsStore, type TagsStore } from '../features/tags/tags-store';
 import { createActivationStore, type ActivationStore } from '../features/activation/activation-store';
+import { createNoticesStore, type NoticesStore } from '../features/notices/notices-store';
 
 /** The renderer's composition root: one api, one store per feature. */
 export interface Services {
@@ -21,6 +22,7 @@ export interface Services {
   tags: TagsStore;
   activation: ActivationStore;
   audit: AuditStore;
+  notices: NoticesStore;
 }
 
 export function createServices(rawApi: Api): Services {
@@ -64,5 +66,6 @@ export function createServices(rawApi: Api): Services {
         .refresh()
         .then(() => org.getState().load()),
   });
-  return { api, app, org, settings, changes, rules, tags, activation, audit };
+  const notices = createNoticesStore(api);
+  return { api, app, org, settings, changes, rules, tags, activation, audit, notices };
 }

@@ -9,6 +9,7 @@ export const t = {
     rules: '分组规则',
     tags: '标签',
     activation: '激活情况',
+    notices: '通知',
     audit: '操作记录',
     settings: '设置',
   },

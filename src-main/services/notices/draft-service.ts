@@ -1,12 +1,7 @@
-import { z } from 'zod';
 import { AppError } from '../../contract/errors';
-import { NoticeBody } from '../../contract/notices';
+import { DraftBody } from '../../contract/notices';
 import type { DraftRow, NoticeDraftsRepo } from '../../db/repos/notice-drafts-repo';
 import type { CorpContext } from '../settings/corp-context';
-
-/** A draft may be incomplete: every part of a notice is optional until it is sent. */
-export const DraftBody = NoticeBody.partial();
-export type DraftBody = z.infer<typeof DraftBody>;
 
 export interface Draft {
   id: number;

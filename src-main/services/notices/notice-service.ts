@@ -1,6 +1,12 @@
 import { AppError } from '../../contract/errors';
 import type { MediaUploadCall } from '../../contract/message-calls';
-import { NoticeBody, type AttachmentRef, type NoticeEntry, type NoticeStatus } from '../../contract/notices';
+import {
+  NoticeBody,
+  type AttachmentRef,
+  type HeadCountView,
+  type NoticeEntry,
+  type NoticeStatus,
+} from '../../contract/notices';
 import type { NoticesRepo, NoticeRow } from '../../db/repos/notices-repo';
 import type { OrgRepo } from '../../db/repos/org-repo';
 import type { OutboxRepo } from '../../db/repos/outbox-repo';
@@ -191,11 +197,45 @@ export class NoticeService {
     return out;
   }
 
+  /** The head count the composer shows, with the people behind each number (first 200 of each). */
+  async headCount(recipients: NoticeBody['recipients']): Promise<HeadCountView> {
+    const c = await this.d.corp.resolve();
+    if ((await this.d.org.cacheCorp()) !== c.corpId) return { ...EMPTY_COUNT, synced: false };
+    const snap = await this.d.org.loadSnapshot();
+    const h = headCount(snap, recipients);
+    const names = new Map(snap.members.map((m) => [m.userid, m.name]));
+    const people = (ids: string[]) =>
+      ids.slice(0, 200).map((userid) => ({ userid, name: names.get(userid) ?? userid }));
+    return {
+      synced: true,
+      total: h.total,
+      receiving: h.receiving.length,
+      notJoined: people(h.notJoined),
+      disabled: people(h.disabled),
+      outsideRange: people(h.outsideRange),
+      unknownUsers: h.unknownUsers,
+      unknownDepartments: h.unknownDepartments,
+      unknownTags: h.unknownTags,
+    };
+  }
+
   async list(): Promise<NoticeEntry[]> {
     const c = await this.d.corp.resolve();
     return (await this.d.repo.list(c.corpId)).map(entry);
   }
 }
+
+const EMPTY_COUNT: HeadCountView = {
+  synced: true,
+  total: 0,
+  receiving: 0,
+  notJoined: [],
+  disabled: [],
+  outsideRange: [],
+  unknownUsers: [],
+  unknownDepartments: [],
+  unknownTags: [],
+};
 
 function entry(r: NoticeRow): NoticeEntry {
   const { corpId: _c, fingerprint: _f, content: _x, recipients: _r, meta: _m, scheduledAt: _s, ...e } = r;

@@ -1,0 +1,31 @@
+import { NoticesPage } from '../pages/notices-page';
+import { expect, test } from '../support/fixtures';
+
+interface SbState {
+  users: Array<{ userid: string; name: string; status: number }>;
+}
+
+test('a text notice to one person: head count, sent once, in their inbox and in the 发文登记', async ({
+  page,
+  sandbox,
+  syncedApp: _openedAndSynced,
+}) => {
+  const { users } = await sandbox.state<SbState>();
+  const person = users.find((u) => u.status === 1 && users.filter((x) => x.name === u.name).length === 1)!;
+
+  const notices = new NoticesPage(page);
+  await notices.open();
+  await notices.chooseApp('新区医院小助手');
+  await notices.write('今晚 18:00 全院消防演练，请各科室做好准备。');
+  await notices.addRecipient(person.name, person.name);
+  await expect(notices.headCount).toContainText('共 1 人');
+  await expect(page.getByText('草稿已保存')).toBeVisible();
+  await notices.send();
+  await expect(notices.result).toContainText('已发送');
+
+  const inbox = await sandbox.inbox(person.userid);
+  expect(inbox.map((m) => m.payload.content)).toEqual(['今晚 18:00 全院消防演练，请各科室做好准备。']);
+  await notices.openRegister();
+  await expect(notices.registerRows).toHaveCount(1);
+  await expect(notices.registerRows.first()).toContainText('已发送');
+});
