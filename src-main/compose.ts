@@ -229,7 +229,8 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     'orgEdit.previewPush': () => push.preview(),
     'notices.headCount': ({ recipients }) => notices.headCount(recipients),
     'notices.send': async (input) => {
-      const r = await notices.send(input);
+      const { scheduledAt, ...body } = input;
+      const r = await notices.send(body, scheduledAt ? { scheduledAt } : {});
       return {
         notice: r.notice,
         headCount: r.headCount ? await notices.headCount(input.recipients) : null,

@@ -255,7 +255,11 @@ export const procedures = {
   /** 通知: who a notice reaches, counted from the cache. */
   'notices.headCount': proc('query', z.object({ recipients: Recipients }).strict(), HeadCountView),
   /** Records and sends a notice through the outbox (exactly once); a repeat resumes the same notice. */
-  'notices.send': proc('command', NoticeBody, SendReportView),
+  'notices.send': proc(
+    'command',
+    NoticeBody.extend({ scheduledAt: z.string().datetime().optional() }),
+    SendReportView,
+  ),
   /** 发文登记, newest first. */
   'notices.list': proc('query', none, z.object({ notices: z.array(NoticeEntry) })),
   'notices.saveDraft': proc(

@@ -18,4 +18,4 @@ export const commandUsage = `  changes  列出当前企业待推送的修改，�
               (--text 文本 | --markdown 文本 | --image 路径 | --file 路径 | --video 路径) [--title 标题]
            发送一条通知（经发件箱，带企业微信重复检查；再次运行同一命令不会重复投递）
   notice list      列出发文登记
-  notice run-due   继续发送「待发送」的通知`;
+  notice run-due   发送到时的定时通知，并继续发送「待发送」的通知`;

@@ -130,10 +130,10 @@ async function listNotices(s: Services, { json, out }: CommandIo): Promise<numbe
 }
 
 async function runDue(s: Services, { json, out }: CommandIo): Promise<number> {
-  const resumed = await s.notices.resumeUnfinished();
+  const resumed = [...(await s.notices.resumeUnfinished()), ...(await s.notices.runDue())];
   const left = resumed.filter((n) => n.status === 'sending').length;
   if (json) out.write(JSON.stringify({ ok: left === 0, resumed }) + '\n');
-  else out.write(`继续发送 ${resumed.length} 条待发送的通知，${left} 条仍未能发出\n`);
+  else out.write(`发送 ${resumed.length} 条待发送或到时的定时通知，${left} 条仍未能发出\n`);
   return left === 0 ? 0 : 1;
 }
 

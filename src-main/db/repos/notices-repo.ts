@@ -105,6 +105,23 @@ export class NoticesRepo {
     });
   }
 
+  /**
+   * A scheduled notice falls due: it becomes 'sending' with the batch `record` makes, in one
+   * transaction; false when it was no longer scheduled (another run took it, or it was cancelled).
+   */
+  async startScheduled(corpId: string, id: number, record: () => Promise<number>): Promise<boolean> {
+    return this.db.transaction(async () => {
+      const r = await this.db.run(
+        "UPDATE notices SET status = 'sending' WHERE corp_id = ? AND id = ? AND status = 'scheduled'",
+        [corpId, id],
+      );
+      if (r.changes !== 1) return false;
+      const batchId = await record();
+      await this.db.run('UPDATE notices SET batch_id = ? WHERE id = ?', [batchId, id]);
+      return true;
+    });
+  }
+
   async setBatch(corpId: string, id: number, batchId: number): Promise<void> {
     await this.db.run('UPDATE notices SET batch_id = ? WHERE corp_id = ? AND id = ?', [batchId, corpId, id]);
   }

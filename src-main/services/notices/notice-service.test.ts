@@ -144,3 +144,19 @@ describe('exactly once', () => {
     expect(await h.services.notices.list()).toHaveLength(1);
   });
 });
+
+describe('scheduled notices', () => {
+  it('wait until their time, then run-due sends them once', async () => {
+    h = await servicesHarness();
+    const at = new Date(Date.now() + 400).toISOString();
+    const r = await h.services.notices.send(body({ title: '定时' }), { scheduledAt: at });
+    expect(r.notice.status).toBe('scheduled');
+    expect(await h.services.notices.runDue()).toEqual([]);
+    expect(copies(joined()[0]!.userid)).toBe(0);
+    await new Promise((res) => setTimeout(res, 450));
+    const sent = await h.services.notices.runDue();
+    expect(sent.map((n) => n.status)).toEqual(['sent']);
+    expect(await h.services.notices.runDue()).toEqual([]);
+    expect(copies(joined()[0]!.userid)).toBe(1);
+  });
+});

@@ -106,19 +106,11 @@ export class NoticeService {
     }
     const cached = (await this.d.org.cacheCorp()) === c.corpId ? await this.d.org.loadSnapshot() : null;
     const count = cached ? headCount(cached, n.recipients) : null;
-    const reached = count ? [...count.receiving, ...count.notJoined, ...count.disabled] : [];
-    if (!cached && !n.recipients.all && n.recipients.departmentIds.length + n.recipients.tagIds.length > 0) {
+    if (!cached && !n.recipients.all) {
       // without a cache a notice past the per-call limits cannot be resolved to people
       if (n.recipients.departmentIds.length > 100 || n.recipients.tagIds.length > 100)
         throw new AppError('NOT_SYNCED', 'sync before sending to this many departments or tags');
     }
-    const notBefore = Math.floor(this.d.nowMs() / 1000) - (MEDIA_TTL_S - MEDIA_REUSE_MARGIN_S);
-    const fresh = new Map<string, boolean>();
-    for (const a of n.attachments)
-      for (const type of ['image', 'voice', 'video', 'file'] as MediaUploadCall['type'][]) {
-        const m = await this.d.repo.media(c.corpId, a.sha256, type, a.filename, notBefore);
-        fresh.set(`${a.sha256}/${type}/${a.filename}`, m !== null);
-      }
     const scheduled = opts.scheduledAt !== undefined && Date.parse(opts.scheduledAt) > this.d.nowMs();
     const id = await this.d.repo.create(
       {
@@ -127,7 +119,8 @@ export class NoticeService {
         title: n.title,
         issuer: n.meta.issuer,
         meta: n.meta,
-        content: n.content,
+        // the whole notice as composed: a scheduled one is planned from it when it falls due
+        content: n,
         recipients: n.recipients,
         fingerprint,
         headCount: count?.total ?? 0,
@@ -137,19 +130,47 @@ export class NoticeService {
       },
       this.iso(),
       new Date(this.d.nowMs()).getFullYear(),
-      async (noticeId) => {
-        if (scheduled) return null;
-        const rows = noticeRows(
-          n,
-          noticeId,
-          (sha, type, filename) => !fresh.get(`${sha}/${type}/${filename}`),
-          () => reached,
-        );
-        return this.d.outbox.record(c.corpId, 'notice', [], rows);
-      },
+      async (noticeId) =>
+        scheduled
+          ? null
+          : this.d.outbox.record(c.corpId, 'notice', [], await this.plan(c.corpId, n, noticeId)),
     );
     const row = scheduled ? (await this.d.repo.get(c.corpId, id))! : await this.run(c.corpId, id);
     return { notice: entry(row), headCount: count, repeated: false };
+  }
+
+  /** The outbox rows of a notice, planned now: uploads for media WeCom no longer holds, then the sends. */
+  private async plan(corpId: string, n: NoticeBody, noticeId: number) {
+    const cached = (await this.d.org.cacheCorp()) === corpId ? await this.d.org.loadSnapshot() : null;
+    const count = cached ? headCount(cached, n.recipients) : null;
+    const reached = count ? [...count.receiving, ...count.notJoined, ...count.disabled] : [];
+    const notBefore = Math.floor(this.d.nowMs() / 1000) - (MEDIA_TTL_S - MEDIA_REUSE_MARGIN_S);
+    const fresh = new Set<string>();
+    for (const a of n.attachments)
+      for (const type of ['image', 'voice', 'video', 'file'] as MediaUploadCall['type'][])
+        if (await this.d.repo.media(corpId, a.sha256, type, a.filename, notBefore))
+          fresh.add(`${a.sha256}/${type}/${a.filename}`);
+    return noticeRows(
+      n,
+      noticeId,
+      (sha, type, name) => !fresh.has(`${sha}/${type}/${name}`),
+      () => reached,
+    );
+  }
+
+  /** Scheduled notices whose time has come: recorded for sending (once, whoever runs this) and sent. */
+  async runDue(): Promise<NoticeEntry[]> {
+    const c = await this.d.corp.resolve();
+    const out: NoticeEntry[] = [];
+    for (const due of await this.d.repo.due(c.corpId, this.iso())) {
+      const n = NoticeBody.parse(due.content);
+      const rows = await this.plan(c.corpId, n, due.id);
+      const started = await this.d.repo.startScheduled(c.corpId, due.id, () =>
+        this.d.outbox.record(c.corpId, 'notice', [], rows),
+      );
+      if (started) out.push(entry(await this.run(c.corpId, due.id)));
+    }
+    return out;
   }
 
   /** Runs (or resumes) a recorded notice's batch and settles its register entry. */
