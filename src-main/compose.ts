@@ -238,6 +238,8 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
       };
     },
     'notices.list': async () => ({ notices: await notices.list() }),
+    'notices.recall': async ({ id, reason }) => ({ notice: await notices.recall(id, reason) }),
+    'notices.get': async ({ id }) => ({ body: await notices.body(id) }),
     'notices.saveDraft': ({ id, body }) => drafts.save(id, body),
     'notices.listDrafts': async ({ templates, q }) => ({
       drafts: await drafts.list(templates ?? false, q ?? ''),

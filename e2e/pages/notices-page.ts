@@ -62,4 +62,15 @@ export class NoticesPage {
   get registerRows(): Locator {
     return this.page.getByTestId('notice-register').locator('tbody tr.ant-table-row');
   }
+
+  /** 撤回 on a register row, with the reason. */
+  async recall(rowText: string, reason: string): Promise<void> {
+    await this.registerRows
+      .filter({ hasText: rowText })
+      .getByRole('button', { name: '撤回', exact: true })
+      .click();
+    const dialog = this.page.getByRole('dialog', { name: '撤回这条通知？' });
+    await dialog.getByLabel('撤回原因').fill(reason);
+    await dialog.getByRole('button', { name: '撤回' }).click();
+  }
 }

@@ -5,7 +5,7 @@ interface SbState {
   users: Array<{ userid: string; name: string; status: number }>;
 }
 
-test('a text notice to one person: head count, sent once, in their inbox and in the 发文登记', async ({
+test('a text notice to one person: head count, sent once, in their inbox and the 发文登记, then recalled', async ({
   page,
   sandbox,
   syncedApp: _openedAndSynced,
@@ -28,4 +28,8 @@ test('a text notice to one person: head count, sent once, in their inbox and in 
   await notices.openRegister();
   await expect(notices.registerRows).toHaveCount(1);
   await expect(notices.registerRows.first()).toContainText('已发送');
+
+  await notices.recall('已发送', '时间写错了');
+  await expect(notices.registerRows.first()).toContainText('已撤回');
+  expect((await sandbox.inbox(person.userid)).map((m) => m.recalled)).toEqual([true]);
 });

@@ -255,6 +255,7 @@ export function effectPresent(
     case 'member.invite':
       return false;
     case 'message.send':
+    case 'message.recall':
       // the contacts soak sends no messages; a message's effect is its recipients' inboxes
       return false;
     case 'media.upload':

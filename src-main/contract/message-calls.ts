@@ -74,6 +74,14 @@ export const MessageSendCall = z.object({
 });
 export type MessageSendCall = z.infer<typeof MessageSendCall>;
 
+/** message/recall (≤ 24 h after sending). */
+export const MessageRecallCall = z.object({
+  kind: z.literal('message.recall'),
+  agentid: z.number().int(),
+  msgid: z.string().min(1),
+});
+export type MessageRecallCall = z.infer<typeof MessageRecallCall>;
+
 export const MediaUploadCall = z.object({
   kind: z.literal('media.upload'),
   type: z.enum(['image', 'voice', 'video', 'file']),

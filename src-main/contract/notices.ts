@@ -60,6 +60,7 @@ export const NoticeEntry = z.object({
   msgids: z.array(z.string()),
   invalidUsers: z.array(z.string()),
   failedCalls: z.number().int(),
+  recallReason: z.string().nullable(),
   batchId: z.number().int().nullable(),
 });
 export type NoticeEntry = z.infer<typeof NoticeEntry>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MediaUploadCall, MessageSendCall } from './message-calls';
+import { MediaUploadCall, MessageRecallCall, MessageSendCall } from './message-calls';
 import { OpFacts } from './push';
 
 /**
@@ -73,11 +73,11 @@ export type ContactsCallKind = ContactsCall['kind'];
 export type CallOf<K extends ContactsCallKind> = Extract<ContactsCall, { kind: K }>;
 
 /** Every kind the outbox can hold; vault and meetings add theirs here. */
-export const OutboxCall = z.union([ContactsCall, MessageSendCall, MediaUploadCall]);
-export type OutboxCall = ContactsCall | MessageSendCall | MediaUploadCall;
+export const OutboxCall = z.union([ContactsCall, MessageSendCall, MessageRecallCall, MediaUploadCall]);
+export type OutboxCall = ContactsCall | MessageSendCall | MessageRecallCall | MediaUploadCall;
 
 export function isContactsCall(c: OutboxCall): c is ContactsCall {
-  return c.kind !== 'message.send' && c.kind !== 'media.upload';
+  return c.kind !== 'message.send' && c.kind !== 'message.recall' && c.kind !== 'media.upload';
 }
 
 /**

@@ -272,6 +272,14 @@ export const procedures = {
     z.object({ templates: z.boolean().optional(), q: z.string().max(100).optional() }).strict(),
     z.object({ drafts: z.array(DraftView) }),
   ),
+  /** 撤回 (≤ 24 h) with the reason, kept in the register. */
+  'notices.recall': proc(
+    'command',
+    z.object({ id: z.number().int(), reason: z.string().max(200) }).strict(),
+    z.object({ notice: NoticeEntry }),
+  ),
+  /** The notice as it was composed, for 「撤回并重发」 (a corrected copy). */
+  'notices.get': proc('query', z.object({ id: z.number().int() }).strict(), z.object({ body: NoticeBody })),
   'notices.removeDraft': proc(
     'command',
     z.object({ id: z.number().int() }).strict(),

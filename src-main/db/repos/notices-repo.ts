@@ -32,6 +32,8 @@ export interface SendResultRecord {
   invalidUsers: string[];
   /** message/send calls WeCom refused (the notice is then 部分失败 or 发送失败) */
   failedCalls: number;
+  /** why it was recalled (撤回原因) */
+  recallReason?: string;
 }
 
 /** 发文登记, 文号 patterns and the media_ids WeCom gave our attachments. SQL only; every query names its corp. */
@@ -239,6 +241,7 @@ function toRow(r: Record<string, unknown>): NoticeRow {
     msgids: res.msgids,
     invalidUsers: res.invalidUsers,
     failedCalls: res.failedCalls ?? 0,
+    recallReason: res.recallReason ?? null,
     batchId: (r.batch_id as number | null) ?? null,
     fingerprint: r.fingerprint as string,
     content: parseJson(r.content),

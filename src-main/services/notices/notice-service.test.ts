@@ -160,3 +160,26 @@ describe('scheduled notices', () => {
     expect(copies(joined()[0]!.userid)).toBe(1);
   });
 });
+
+describe('recall', () => {
+  it('recalls every copy with a reason kept in the register; a second recall is refused', async () => {
+    h = await servicesHarness();
+    const r = await h.services.notices.send(body());
+    const recalled = await h.services.notices.recall(r.notice.id, '时间写错了');
+    expect(recalled).toMatchObject({ status: 'recalled', recallReason: '时间写错了' });
+    expect(h.sandbox.messaging.log.inbox(joined()[0]!.userid)[0]!.recalled).toBe(true);
+    await expect(h.services.notices.recall(r.notice.id, '再撤一次')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '只能撤回已发送的通知',
+    });
+  });
+
+  it('refuses without a reason, and gives back the notice as composed for 撤回并重发', async () => {
+    h = await servicesHarness();
+    const r = await h.services.notices.send(body());
+    await expect(h.services.notices.recall(r.notice.id, ' ')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect((await h.services.notices.body(r.notice.id)).content).toEqual(body().content);
+  });
+});

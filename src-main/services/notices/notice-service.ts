@@ -19,6 +19,8 @@ import type { OutboxService } from '../outbox/outbox-service';
 import type { Logger } from '../../platform/logger';
 import type { CorpContext } from '../settings/corp-context';
 import type { AttachmentStore } from './attachment-store';
+import { entry } from './notice-entry';
+import { recallNotice } from './notice-recall';
 import { attachmentsNamed, fingerprintOf, noticeRows } from './notice-plan';
 
 export interface NoticeServiceDeps {
@@ -218,6 +220,11 @@ export class NoticeService {
     return out;
   }
 
+  /** 撤回 with the reason (≤ 24 h), through the outbox. */
+  recall(id: number, reason: string): Promise<NoticeEntry> {
+    return recallNotice(this.d, id, reason);
+  }
+
   /** The head count the composer shows, with the people behind each number (first 200 of each). */
   async headCount(recipients: NoticeBody['recipients']): Promise<HeadCountView> {
     const c = await this.d.corp.resolve();
@@ -240,6 +247,14 @@ export class NoticeService {
     };
   }
 
+  /** A registered notice as it was composed. */
+  async body(id: number): Promise<NoticeBody> {
+    const c = await this.d.corp.resolve();
+    const n = await this.d.repo.get(c.corpId, id);
+    if (!n) throw new AppError('NOT_FOUND', `no notice ${id}`);
+    return NoticeBody.parse(n.content);
+  }
+
   async list(): Promise<NoticeEntry[]> {
     const c = await this.d.corp.resolve();
     return (await this.d.repo.list(c.corpId)).map(entry);
@@ -257,8 +272,3 @@ const EMPTY_COUNT: HeadCountView = {
   unknownDepartments: [],
   unknownTags: [],
 };
-
-function entry(r: NoticeRow): NoticeEntry {
-  const { corpId: _c, fingerprint: _f, content: _x, recipients: _r, meta: _m, scheduledAt: _s, ...e } = r;
-  return e;
-}

@@ -1,16 +1,21 @@
 import { stat } from 'node:fs/promises';
 import { ATTACHMENT_PREFIX } from '../../contract/notices';
-import type { MediaUploadCall, MessageContent, MessageSendCall } from '../../contract/message-calls';
+import type {
+  MediaUploadCall,
+  MessageContent,
+  MessageRecallCall,
+  MessageSendCall,
+} from '../../contract/message-calls';
 import type { NoticesRepo } from '../../db/repos/notices-repo';
 import { MEDIA_TTL_S } from '../../domain/message-limits';
 import { uploadMedia } from '../../wecom/endpoints/media';
-import { sendMessage } from '../../wecom/endpoints/messages';
+import { recallMessage, sendMessage } from '../../wecom/endpoints/messages';
 import type { WecomHttp } from '../../wecom/http-client';
 import type { Credential } from '../../wecom/token-provider';
 import type { AttachmentStore } from '../notices/attachment-store';
 import { NotSentError, type OutboxHandler, type Reconciled, type SendResult } from './handler';
 
-type NoticeCall = MessageSendCall | MediaUploadCall;
+type NoticeCall = MessageSendCall | MessageRecallCall | MediaUploadCall;
 
 /** A media_id is reused while it has this long left of its 3 days, so a send never meets 40007. */
 export const MEDIA_REUSE_MARGIN_S = 6 * 3600;
@@ -94,9 +99,15 @@ export function noticesHandler(d: NoticesHandlerDeps): OutboxHandler<NoticeCall>
 
   return {
     family: 'message',
-    send: (call) => (call.kind === 'media.upload' ? upload(call) : sendMsg(call)),
+    send: async (call) => {
+      if (call.kind === 'media.upload') return upload(call);
+      if (call.kind === 'message.send') return sendMsg(call);
+      await recallMessage(d.http, d.cred, call.msgid);
+      return { remoteId: null, response: { recalled: call.msgid } };
+    },
     async reconcile(call, attempt): Promise<Reconciled> {
-      if (call.kind === 'media.upload') return { applied: false };
+      // an upload done twice only makes a second media_id; a recall sent again recalls nothing new
+      if (call.kind !== 'message.send') return { applied: false };
       const sentAt = attempt ? Date.parse(attempt.sentAt) : NaN;
       const windowMs = call.duplicateCheckInterval * 1000 - DUPLICATE_MARGIN_MS;
       if (Number.isFinite(sentAt) && d.nowMs() - sentAt < windowMs) {

@@ -22,7 +22,7 @@ export function noticesSource(
       throw new AppError('INTERNAL', `outbox row of corp ${corpId} refused: current corp is ${c.corpId}`);
     }
     const app =
-      call.kind === 'message.send'
+      call.kind === 'message.send' || call.kind === 'message.recall'
         ? c.apps.find((a) => a.agentid === call.agentid)
         : (c.apps.find((a) => a.purpose === '小助手' && a.cred) ?? c.apps.find((a) => a.cred));
     if (!app?.cred) {

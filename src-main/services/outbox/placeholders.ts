@@ -61,6 +61,7 @@ export function resolveCall<C extends OutboxCall>(call: C, map: IdMap): C {
     case 'tag.create':
     case 'member.invite':
     case 'message.send':
+    case 'message.recall':
     case 'media.upload':
       break;
   }

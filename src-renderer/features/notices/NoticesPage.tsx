@@ -4,6 +4,7 @@ import type { NoticeEntry } from '../../../src-main/contract';
 import { useServices } from '../../app/services-context';
 import { PageLayout } from '../../components/PageLayout';
 import { NoticeComposer } from './NoticeComposer';
+import { RecallButtons } from './RecallButton';
 import { useNoticesStore } from './use-notices-store';
 import './notices.css';
 
@@ -144,6 +145,14 @@ export function NoticesPage() {
                     dataIndex: 'createdAt',
                     width: 170,
                     render: (v: string) => v.slice(0, 19).replace('T', ' '),
+                  },
+                  {
+                    title: '操作',
+                    key: 'actions',
+                    width: 170,
+                    render: (_: unknown, n: NoticeEntry) => (
+                      <RecallButtons notice={n} onReopen={() => setTab('compose')} />
+                    ),
                   },
                 ]}
               />

@@ -101,6 +101,7 @@ describe('notices store', () => {
       msgids: ['m'],
       invalidUsers: [],
       failedCalls: 0,
+      recallReason: null,
       batchId: 1,
     };
     const api = createFakeApi({

@@ -51,6 +51,10 @@ export interface NoticesState {
   /** Deletes a draft; answers the undo. */
   removeDraft(id: number): Promise<(() => Promise<void>) | null>;
   send(): Promise<SendReportView | null>;
+  /** 撤回 with the reason; answers the refusal, null when done. */
+  recall(id: number, reason: string): Promise<AppErrorShape | null>;
+  /** 「撤回并重发」: a new notice in the composer with the recalled one's content, to correct. */
+  copyOf(id: number): Promise<AppErrorShape | null>;
 }
 
 export type NoticesStore = StoreApi<NoticesState>;
@@ -184,6 +188,27 @@ export function createNoticesStore(api: Api, timers = browserTimers): NoticesSto
           await api.call('notices.restoreDraft', { id });
           await get().loadLists();
         };
+      },
+
+      async recall(id, reason) {
+        const r = await api.call('notices.recall', { id, reason });
+        void get().loadLists();
+        return r.ok ? null : r.error;
+      },
+
+      async copyOf(id) {
+        const r = await api.call('notices.get', { id });
+        if (!r.ok) return r.error;
+        const b = r.value.body;
+        get().newNotice(b.agentid);
+        get().edit({
+          title: b.title,
+          content: b.content,
+          recipients: b.recipients,
+          safe: b.safe === 1 ? 1 : 0,
+        });
+        void count();
+        return null;
       },
 
       async send() {
