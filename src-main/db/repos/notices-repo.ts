@@ -175,6 +175,15 @@ export class NoticesRepo {
     return rows.map(toRow);
   }
 
+  /** This app's notices sent at or after `sinceIso` (recalled ones included: they were delivered). */
+  async sentSince(corpId: string, agentid: number, sinceIso: string): Promise<NoticeRow[]> {
+    const rows = await this.db.all<Record<string, unknown>>(
+      "SELECT * FROM notices WHERE corp_id = ? AND agentid = ? AND sent_at >= ? AND status IN ('sent', 'partial', 'recalled')",
+      [corpId, agentid, sinceIso],
+    );
+    return rows.map(toRow);
+  }
+
   async latestWithFingerprint(corpId: string, fingerprint: string): Promise<NoticeRow | null> {
     const r = await this.db.get<Record<string, unknown>>(
       "SELECT * FROM notices WHERE corp_id = ? AND fingerprint = ? AND status != 'cancelled' ORDER BY id DESC LIMIT 1",

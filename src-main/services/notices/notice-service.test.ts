@@ -183,3 +183,25 @@ describe('recall', () => {
     expect((await h.services.notices.body(r.notice.id)).content).toEqual(body().content);
   });
 });
+
+describe('per-member pacing', () => {
+  it('holds a notice that would pass 25 a minute for someone, instead of letting WeCom drop it', async () => {
+    h = await servicesHarness();
+    await sync();
+    const one = { all: false, userids: [joined()[0]!.userid], departmentIds: [], tagIds: [] };
+    for (let i = 0; i < 25; i++) {
+      const r = await h.services.notices.send(
+        body({ recipients: one, content: { type: 'text', content: `第 ${i} 条` } }),
+      );
+      expect(r.notice.status).toBe('sent');
+    }
+    const held = await h.services.notices.send(
+      body({ recipients: one, content: { type: 'text', content: '第 26 条' } }),
+    );
+    expect(held.notice.status).toBe('sending');
+    expect(copies(joined()[0]!.userid)).toBe(25);
+    // someone else is not held back by it
+    const other = { all: false, userids: [joined()[1]!.userid], departmentIds: [], tagIds: [] };
+    expect((await h.services.notices.send(body({ recipients: other }))).notice.status).toBe('sent');
+  });
+});

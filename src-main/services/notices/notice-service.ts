@@ -20,6 +20,7 @@ import type { Logger } from '../../platform/logger';
 import type { CorpContext } from '../settings/corp-context';
 import type { AttachmentStore } from './attachment-store';
 import { entry } from './notice-entry';
+import { pacedUntil } from './notice-pacing';
 import { recallNotice } from './notice-recall';
 import { attachmentsNamed, fingerprintOf, noticeRows } from './notice-plan';
 
@@ -180,6 +181,12 @@ export class NoticeService {
     const row = await this.d.repo.get(corpId, id);
     if (!row) throw new AppError('NOT_FOUND', `no notice ${id}`);
     if (row.batchId === null) return row;
+    const until = row.status === 'sending' ? await pacedUntil(this.d, corpId, row, this.d.nowMs()) : 0;
+    if (until > this.d.nowMs()) {
+      // held back so nobody passes WeCom's per-member limits; run-due / the app sends it later
+      this.d.logger.info(`notice ${id} held until ${new Date(until).toISOString()} (per-member pacing)`);
+      return row;
+    }
     const signal = new AbortController().signal;
     try {
       await this.d.outbox.runBatch(corpId, row.batchId, { signal, progress: () => {} });
