@@ -238,6 +238,10 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
       };
     },
     'notices.list': async () => ({ notices: await notices.list() }),
+    'notices.attach': async ({ filename, base64 }) => {
+      const attachment = await notices.attach({ data: Buffer.from(base64, 'base64') }, filename);
+      return { attachment, issue: await notices.attachmentIssue(attachment) };
+    },
     'notices.recall': async ({ id, reason }) => ({ notice: await notices.recall(id, reason) }),
     'notices.get': async ({ id }) => ({ body: await notices.body(id) }),
     'notices.saveDraft': ({ id, body }) => drafts.save(id, body),

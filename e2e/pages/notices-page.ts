@@ -73,4 +73,13 @@ export class NoticesPage {
     await dialog.getByLabel('撤回原因').fill(reason);
     await dialog.getByRole('button', { name: '撤回' }).click();
   }
+
+  /** 图片/文件, then a file given to the drop zone's file input (what a drop or a pick hands it). */
+  async attach(name: string, content: Buffer, mimeType = 'text/plain'): Promise<void> {
+    await this.page.getByText('图片/文件', { exact: true }).click();
+    await this.page
+      .locator('.ant-upload input[type=file]')
+      .setInputFiles({ name, mimeType, buffer: content });
+    await expect(this.page.getByTestId('attachment')).toContainText(name);
+  }
 }

@@ -117,6 +117,12 @@ export class SandboxProcess {
     return ((await r.json()) as { messages: T[] }).messages;
   }
 
+  /** An uploaded file as WeCom keeps it: the name recipients see. */
+  async media(mediaId: string): Promise<{ type: string; filename: string; size: number }> {
+    const r = await fetch(`${this.url}/__sandbox/media?media_id=${encodeURIComponent(mediaId)}`);
+    return (await r.json()) as { type: string; filename: string; size: number };
+  }
+
   /** Environment that points a host or the CLI at this sandbox as if it were a real corp. */
   env(): NodeJS.ProcessEnv {
     return {

@@ -10,8 +10,12 @@ export const AttachmentRef = z.object({
 });
 export type AttachmentRef = z.infer<typeof AttachmentRef>;
 
-/** Content refers to an attachment as `att:<sha256>` wherever WeCom wants a media_id. */
+/** Content refers to an attachment as `att:<sha256>/<filename>` wherever WeCom wants a media_id. */
 export const ATTACHMENT_PREFIX = 'att:';
+
+export function attachmentRef(sha256: string, filename: string): string {
+  return `${ATTACHMENT_PREFIX}${sha256}/${encodeURIComponent(filename)}`;
+}
 
 export const NoticeMeta = z.object({
   /** 发文机关; its 文号 pattern numbers the register entry */

@@ -3,7 +3,15 @@ import { ConnectionCheck, ProfileInput, ProfileView } from './settings';
 import { Department, Member, MemberIndexRow, SyncState, Tag } from './org';
 import { OutboxOp } from './outbox';
 import { Recipients } from './message-calls';
-import { DraftBody, DraftView, HeadCountView, NoticeBody, NoticeEntry, SendReportView } from './notices';
+import {
+  AttachmentRef,
+  DraftBody,
+  DraftView,
+  HeadCountView,
+  NoticeBody,
+  NoticeEntry,
+  SendReportView,
+} from './notices';
 import { PushPreview } from './push';
 import {
   ActivationRow,
@@ -280,6 +288,12 @@ export const procedures = {
   ),
   /** The notice as it was composed, for 「撤回并重发」 (a corrected copy). */
   'notices.get': proc('query', z.object({ id: z.number().int() }).strict(), z.object({ body: NoticeBody })),
+  /** Keeps a dropped file for a notice (by content hash); says what it will be sent as and any WeCom rule it breaks. */
+  'notices.attach': proc(
+    'command',
+    z.object({ filename: z.string().min(1).max(255), base64: z.string().max(28_000_000) }).strict(),
+    z.object({ attachment: AttachmentRef, issue: z.string().nullable() }),
+  ),
   'notices.removeDraft': proc(
     'command',
     z.object({ id: z.number().int() }).strict(),

@@ -75,7 +75,8 @@ export async function startDevhost(opts: {
       res.end('bad request');
     }
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  // a 20 MB attachment travels as ~27 MB of base64 (notices.attach)
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 32 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const origin = req.headers.origin ?? '';

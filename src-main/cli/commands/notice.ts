@@ -3,7 +3,7 @@ import type { Services } from '../../compose';
 import { AppError } from '../../contract/errors';
 import type { MessageContent } from '../../contract/message-calls';
 import type { NoticeBody, NoticeEntry } from '../../contract/notices';
-import { attachmentRef } from '../../services/outbox/notices-handler';
+import { attachmentRef } from '../../contract/notices';
 import type { Command, CommandIo } from './types';
 
 const STATUS_ZH: Record<NoticeEntry['status'], string> = {

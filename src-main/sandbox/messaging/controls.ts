@@ -7,6 +7,7 @@ import type { Messaging } from './index';
  *   GET  /__sandbox/inbox?userid=…          what a member's phone received
  *   POST /__sandbox/clock {advanceSeconds}   move the sandbox clock forward
  *   POST /__sandbox/visible-range {agentid, users?, partys?, tags?}   set an app's 可见范围
+ *   GET  /__sandbox/media?media_id=…         an uploaded file's type, name and size
  *   GET  /__sandbox/messages/stats           deliveries dropped by pacing, media uploads
  * Returns undefined for routes that are not its own.
  */
@@ -42,6 +43,11 @@ export function handleMessagingControl(
         tags: asIntArray(b.tags ?? []) ?? [],
       });
       return { ok: true };
+    }
+    case 'GET /__sandbox/media': {
+      const m = messaging.media.get(url.searchParams.get('media_id') ?? '');
+      if (!m) throw new Error('no such media (or expired)');
+      return { mediaId: m.mediaId, type: m.type, filename: m.filename, size: m.data.length };
     }
     case 'GET /__sandbox/messages/stats':
       return { ok: true, dropped: messaging.log.dropped, uploads: messaging.media.uploads };

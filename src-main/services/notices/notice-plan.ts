@@ -4,7 +4,7 @@ import type { NoticeBody } from '../../contract/notices';
 import type { NewOutboxRow } from '../../db/repos/outbox-repo';
 import { DUPLICATE_CHECK_MAX_S } from '../../domain/message-limits';
 import { splitRecipients } from '../../domain/notice-split';
-import { attachmentRef } from '../outbox/notices-handler';
+import { attachmentRef } from '../../contract/notices';
 
 /** The same notice (app, content, recipients, 保密) has the same fingerprint: a repeated command finds it. */
 export function fingerprintOf(n: NoticeBody): string {

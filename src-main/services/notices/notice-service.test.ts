@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NoticeBody } from '../../contract/notices';
 import { servicesHarness, type Harness } from '../../test-support/services-harness';
-import { attachmentRef } from '../outbox/notices-handler';
+import { attachmentRef } from '../../contract/notices';
 
 // 通知 end to end below the UI: real services on a temp SQLite file, the sandbox as WeCom.
 

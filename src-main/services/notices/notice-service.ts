@@ -14,7 +14,8 @@ import { attachmentIssue, attachmentIssueText, mediaTypeOf } from '../../domain/
 import { MEDIA_TTL_S } from '../../domain/message-limits';
 import { contentIssues, contentIssueText } from '../../domain/notice-content';
 import { headCount, type HeadCount } from '../../domain/notice-recipients';
-import { MEDIA_REUSE_MARGIN_S, attachmentRef } from '../outbox/notices-handler';
+import { attachmentRef } from '../../contract/notices';
+import { MEDIA_REUSE_MARGIN_S } from '../outbox/notices-handler';
 import type { OutboxService } from '../outbox/outbox-service';
 import type { Logger } from '../../platform/logger';
 import type { CorpContext } from '../settings/corp-context';
@@ -88,6 +89,13 @@ export class NoticeService {
       'path' in source ? await this.d.files.addFile(source.path) : await this.d.files.addBuffer(source.data);
     await this.d.repo.putAttachment(f.sha256, f.size, f.kind, this.iso());
     return { sha256: f.sha256, filename, type: mediaTypeOf(f.kind), size: f.size };
+  }
+
+  /** What WeCom would refuse about sending this attachment as its type, in words; null when fine. */
+  async attachmentIssue(a: AttachmentRef): Promise<string | null> {
+    const kind = await this.d.files.kindOf(a.sha256);
+    const issue = kind === null ? null : attachmentIssue(a.type, a.size, kind);
+    return issue ? attachmentIssueText(issue) : null;
   }
 
   /** Records and sends a notice (or schedules it for `scheduledAt`). */

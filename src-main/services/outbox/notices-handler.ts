@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises';
-import { ATTACHMENT_PREFIX } from '../../contract/notices';
 import type {
   MediaUploadCall,
   MessageContent,
@@ -21,11 +20,6 @@ type NoticeCall = MessageSendCall | MessageRecallCall | MediaUploadCall;
 export const MEDIA_REUSE_MARGIN_S = 6 * 3600;
 /** A re-send is trusted to the duplicate check only well inside its interval. */
 const DUPLICATE_MARGIN_MS = 5 * 60_000;
-
-/** `att:<sha256>/<filename>`: how content names an attachment until its media_id is known. */
-export function attachmentRef(sha256: string, filename: string): string {
-  return `${ATTACHMENT_PREFIX}${sha256}/${encodeURIComponent(filename)}`;
-}
 
 function parseRef(ref: string): { sha256: string; filename: string } | null {
   const m = /^att:([0-9a-f]{64})\/(.+)$/.exec(ref);

@@ -10,24 +10,28 @@ import {
   Switch,
   Typography,
 } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { MessageContent } from '../../../src-main/contract';
 import { contentIssues, contentIssueText, fieldCounts } from '../../../src-main/domain/notice-content';
 import { useServices, useSettingsStore } from '../../app/services-context';
 import { useReportError } from '../../components/use-report-error';
+import { AttachmentField } from './AttachmentField';
 import { ByteCount } from './ByteCount';
 import { HeadCountLine } from './HeadCountLine';
 import { useNoticesStore } from './use-notices-store';
 import { RecipientsField } from './RecipientsField';
 
-type Kind = 'text' | 'markdown' | 'textcard';
+type Kind = 'text' | 'markdown' | 'textcard' | 'media';
 const KINDS: { value: Kind; label: string }[] = [
   { value: 'text', label: '文本' },
   { value: 'markdown', label: 'Markdown' },
   { value: 'textcard', label: '文字卡片' },
+  { value: 'media', label: '图片/文件' },
 ];
+const kindOf = (c: MessageContent): Kind =>
+  c.type === 'text' || c.type === 'markdown' || c.type === 'textcard' ? c.type : 'media';
 
-const switchKind = (c: MessageContent, kind: Kind): MessageContent => {
+const switchKind = (c: MessageContent, kind: Exclude<Kind, 'media'>): MessageContent => {
   const text =
     c.type === 'text' || c.type === 'markdown' ? c.content : c.type === 'textcard' ? c.description : '';
   if (kind === 'textcard')
@@ -57,11 +61,14 @@ export function NoticeComposer() {
   const apps = profile?.apps ?? [];
   const edit = notices.getState().edit;
   const c = compose.content;
+  const [mediaPicked, setMedia] = useState(false);
+  const kind: Kind = mediaPicked ? 'media' : kindOf(c);
   const counts = useMemo(() => new Map(fieldCounts(c).map((f) => [f.field, f])), [c]);
   const issues = useMemo(() => contentIssues(c), [c]);
   const r = compose.recipients;
   const noRecipients = !r.all && r.userids.length + r.departmentIds.length + r.tagIds.length === 0;
-  const blocked = compose.agentid === null || noRecipients || issues.length > 0;
+  const noMedia = kind === 'media' && compose.attachments.length === 0;
+  const blocked = compose.agentid === null || noRecipients || noMedia || issues.length > 0;
 
   const send = () =>
     modal.confirm({
@@ -110,11 +117,23 @@ export function NoticeComposer() {
       <Form.Item label="消息类型">
         <Segmented<Kind>
           options={KINDS}
-          value={c.type as Kind}
-          onChange={(k) => edit({ content: switchKind(c, k) })}
+          value={kind}
+          onChange={(k) =>
+            k === 'media'
+              ? setMedia(true)
+              : (setMedia(false), edit({ content: switchKind(c, k), attachments: [] }))
+          }
         />
       </Form.Item>
-      {c.type === 'text' || c.type === 'markdown' ? (
+      {kind === 'media' ? (
+        <Form.Item label="附件" required>
+          <AttachmentField
+            value={compose.attachments[0]}
+            onChange={(a, content) => edit({ attachments: [a], content })}
+          />
+        </Form.Item>
+      ) : null}
+      {kind !== 'media' && (c.type === 'text' || c.type === 'markdown') ? (
         <Form.Item label="内容" required>
           <Input.TextArea
             aria-label="通知内容"
@@ -125,7 +144,7 @@ export function NoticeComposer() {
           <ByteCount count={counts.get('content')} />
         </Form.Item>
       ) : null}
-      {c.type === 'textcard' ? (
+      {kind !== 'media' && c.type === 'textcard' ? (
         <>
           <Form.Item label="卡片标题" required>
             <Input

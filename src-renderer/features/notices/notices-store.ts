@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   AppErrorShape,
+  AttachmentRef,
   DraftView,
   HeadCountView,
   MessageContent,
@@ -15,6 +16,8 @@ export interface Compose {
   agentid: number | null;
   title: string;
   content: MessageContent;
+  /** files kept in main by content hash; content names them as `att:…` */
+  attachments: AttachmentRef[];
   recipients: Recipients;
   safe: 0 | 1;
 }
@@ -23,6 +26,7 @@ export const emptyCompose = (agentid: number | null = null): Compose => ({
   agentid,
   title: '',
   content: { type: 'text', content: '' },
+  attachments: [],
   recipients: { all: false, userids: [], departmentIds: [], tagIds: [] },
   safe: 0,
 });
@@ -68,6 +72,7 @@ function bodyOf(c: Compose) {
     ...(c.agentid !== null ? { agentid: c.agentid } : {}),
     title: c.title,
     content: c.content,
+    attachments: c.attachments,
     recipients: c.recipients,
     safe: c.safe,
   };
@@ -159,6 +164,7 @@ export function createNoticesStore(api: Api, timers = browserTimers): NoticesSto
             ...emptyCompose(b.agentid ?? null),
             ...(b.title !== undefined ? { title: b.title } : {}),
             ...(b.content ? { content: b.content } : {}),
+            ...(b.attachments ? { attachments: b.attachments } : {}),
             ...(b.recipients ? { recipients: b.recipients } : {}),
             safe: b.safe === 1 ? 1 : 0,
           },
@@ -204,6 +210,7 @@ export function createNoticesStore(api: Api, timers = browserTimers): NoticesSto
         get().edit({
           title: b.title,
           content: b.content,
+          attachments: b.attachments,
           recipients: b.recipients,
           safe: b.safe === 1 ? 1 : 0,
         });
@@ -219,7 +226,6 @@ export function createNoticesStore(api: Api, timers = browserTimers): NoticesSto
         const r = await api.call('notices.send', {
           ...bodyOf(compose),
           agentid: compose.agentid,
-          attachments: [],
           meta: { issuer: '', secrecy: '内部', urgency: '普通', drafter: '', reviewer: '', signer: '' },
         });
         set({ sending: false });
