@@ -6,57 +6,62 @@ import { z } from 'zod';
  * by content hash until uploaded, and by WeCom media_id in the call that sends them.
  */
 
+/** Input bounds (the trust boundary): WeCom's own limits are checked by the domain rules, in words. */
+const short = () => z.string().max(4096);
+const body = () => z.string().max(700_000);
+const id = () => z.string().max(512);
+
 const Article = z.object({
-  title: z.string(),
-  description: z.string().default(''),
-  url: z.string().default(''),
-  picUrl: z.string().default(''),
+  title: short(),
+  description: short().default(''),
+  url: short().default(''),
+  picUrl: short().default(''),
 });
 
 const MpArticle = z.object({
-  title: z.string(),
-  thumbMediaId: z.string(),
-  author: z.string().default(''),
-  contentSourceUrl: z.string().default(''),
+  title: short(),
+  thumbMediaId: id(),
+  author: short().default(''),
+  contentSourceUrl: short().default(''),
   /** sanitised HTML, inline images already on uploadimg URLs */
-  content: z.string(),
-  digest: z.string().default(''),
+  content: body(),
+  digest: short().default(''),
 });
 
 export const MessageContent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), content: z.string() }),
-  z.object({ type: z.literal('markdown'), content: z.string() }),
-  z.object({ type: z.literal('image'), mediaId: z.string() }),
-  z.object({ type: z.literal('voice'), mediaId: z.string() }),
-  z.object({ type: z.literal('file'), mediaId: z.string() }),
+  z.object({ type: z.literal('text'), content: short() }),
+  z.object({ type: z.literal('markdown'), content: short() }),
+  z.object({ type: z.literal('image'), mediaId: id() }),
+  z.object({ type: z.literal('voice'), mediaId: id() }),
+  z.object({ type: z.literal('file'), mediaId: id() }),
   z.object({
     type: z.literal('video'),
-    mediaId: z.string(),
-    title: z.string().default(''),
-    description: z.string().default(''),
+    mediaId: id(),
+    title: short().default(''),
+    description: short().default(''),
   }),
   z.object({
     type: z.literal('textcard'),
-    title: z.string(),
-    description: z.string(),
-    url: z.string(),
-    btntxt: z.string().default(''),
+    title: short(),
+    description: short(),
+    url: short(),
+    btntxt: short().default(''),
   }),
   z.object({ type: z.literal('news'), articles: z.array(Article) }),
   z.object({ type: z.literal('mpnews'), articles: z.array(MpArticle) }),
   z.object({
     type: z.literal('textNotice'),
-    title: z.string(),
-    description: z.string().default(''),
-    url: z.string(),
-    sourceDesc: z.string().default(''),
+    title: short(),
+    description: short().default(''),
+    url: short(),
+    sourceDesc: short().default(''),
   }),
 ]);
 export type MessageContent = z.infer<typeof MessageContent>;
 
 export const Recipients = z.object({
   all: z.boolean().default(false),
-  userids: z.array(z.string()).default([]),
+  userids: z.array(z.string().max(64)).default([]),
   departmentIds: z.array(z.number().int()).default([]),
   tagIds: z.array(z.number().int()).default([]),
 });
@@ -78,7 +83,7 @@ export type MessageSendCall = z.infer<typeof MessageSendCall>;
 export const MessageRecallCall = z.object({
   kind: z.literal('message.recall'),
   agentid: z.number().int(),
-  msgid: z.string().min(1),
+  msgid: id().min(1),
 });
 export type MessageRecallCall = z.infer<typeof MessageRecallCall>;
 
@@ -86,8 +91,8 @@ export const MediaUploadCall = z.object({
   kind: z.literal('media.upload'),
   type: z.enum(['image', 'voice', 'video', 'file']),
   /** content hash of the stored attachment (sha256 hex) */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: short().regex(/^[0-9a-f]{64}$/),
   /** shown to recipients as the file's name: sent as raw UTF-8 */
-  filename: z.string().min(1).max(255),
+  filename: short().min(1).max(255),
 });
 export type MediaUploadCall = z.infer<typeof MediaUploadCall>;

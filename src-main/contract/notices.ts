@@ -3,7 +3,10 @@ import { MessageContent, Recipients } from './message-calls';
 
 /** A file the clerk attached, kept in the data folder by content hash until it is uploaded. */
 export const AttachmentRef = z.object({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: z
+    .string()
+    .length(64)
+    .regex(/^[0-9a-f]{64}$/),
   filename: z.string().min(1).max(255),
   type: z.enum(['image', 'voice', 'video', 'file']),
   size: z.number().int().min(0),

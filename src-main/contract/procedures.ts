@@ -265,7 +265,7 @@ export const procedures = {
   /** Records and sends a notice through the outbox (exactly once); a repeat resumes the same notice. */
   'notices.send': proc(
     'command',
-    NoticeBody.extend({ scheduledAt: z.string().datetime().optional() }),
+    NoticeBody.extend({ scheduledAt: z.string().max(40).datetime().optional() }),
     SendReportView,
   ),
   /** 发文登记, newest first. */
