@@ -238,6 +238,7 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
       };
     },
     'notices.list': async () => ({ notices: await notices.list() }),
+    'notices.export': () => notices.exportRegister(),
     'notices.attach': async ({ filename, base64 }) => {
       const attachment = await notices.attach({ data: Buffer.from(base64, 'base64') }, filename);
       return { attachment, issue: await notices.attachmentIssue(attachment) };

@@ -294,6 +294,12 @@ export const procedures = {
     z.object({ filename: z.string().min(1).max(255), base64: z.string().max(28_000_000) }).strict(),
     z.object({ attachment: AttachmentRef, issue: z.string().nullable() }),
   ),
+  /** 发文登记 as an .xlsx workbook (base64). */
+  'notices.export': proc(
+    'query',
+    none,
+    z.object({ filename: z.string(), base64: z.string(), rows: z.number().int() }),
+  ),
   'notices.removeDraft': proc(
     'command',
     z.object({ id: z.number().int() }).strict(),

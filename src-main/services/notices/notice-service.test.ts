@@ -205,3 +205,42 @@ describe('per-member pacing', () => {
     expect((await h.services.notices.send(body({ recipients: other }))).notice.status).toBe('sent');
   });
 });
+
+describe('发文登记 export', () => {
+  it('opens in exceljs with the notice, its 文号, status and msgid', async () => {
+    h = await servicesHarness();
+    await sync();
+    const repo = (
+      h.services.notices as unknown as { d: { repo: { setPattern: (...a: string[]) => Promise<void> } } }
+    ).d.repo;
+    await repo.setPattern(h.sandbox.credentials.corpId, '综合部', '新医综〔{年}〕{号}号');
+    const meta = {
+      issuer: '综合部',
+      secrecy: '内部',
+      urgency: '加急',
+      drafter: '张三',
+      reviewer: '',
+      signer: '李四',
+    } as const;
+    const sent = await h.services.notices.send(body({ meta, title: '=关于冬季安全' }));
+    const x = await h.services.notices.exportRegister();
+    expect(x.rows).toBe(1);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
+    const row = wb.getWorksheet('发文登记')!.getRow(2).values as unknown[];
+    expect(row.slice(1, 11)).toEqual([
+      sent.notice.docNo,
+      "'=关于冬季安全",
+      '综合部',
+      '内部',
+      '加急',
+      '张三',
+      '',
+      '李四',
+      '2',
+      '已发送',
+    ]);
+    expect(row[12]).toBe(sent.notice.msgids[0]);
+  });
+});

@@ -23,6 +23,7 @@ import type { AttachmentStore } from './attachment-store';
 import { entry } from './notice-entry';
 import { pacedUntil } from './notice-pacing';
 import { recallNotice } from './notice-recall';
+import { registerXlsx } from './register-export';
 import { attachmentsNamed, fingerprintOf, noticeRows } from './notice-plan';
 
 export interface NoticeServiceDeps {
@@ -268,6 +269,18 @@ export class NoticeService {
     const n = await this.d.repo.get(c.corpId, id);
     if (!n) throw new AppError('NOT_FOUND', `no notice ${id}`);
     return NoticeBody.parse(n.content);
+  }
+
+  /** 发文登记 as .xlsx (base64 for the bridge). */
+  async exportRegister(): Promise<{ filename: string; base64: string; rows: number }> {
+    const c = await this.d.corp.resolve();
+    const rows = await this.d.repo.list(c.corpId, 100_000);
+    const day = new Date(this.d.nowMs()).toISOString().slice(0, 10);
+    return {
+      filename: `发文登记-${day}.xlsx`,
+      base64: (await registerXlsx(rows)).toString('base64'),
+      rows: rows.length,
+    };
   }
 
   async list(): Promise<NoticeEntry[]> {

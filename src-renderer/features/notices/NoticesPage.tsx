@@ -1,8 +1,10 @@
-import { App as AntApp, Button, Empty, List, Popconfirm, Table, Tabs, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Empty, Input, List, Popconfirm, Space, Table, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { NoticeEntry } from '../../../src-main/contract';
 import { useServices } from '../../app/services-context';
 import { PageLayout } from '../../components/PageLayout';
+import { useReportError } from '../../components/use-report-error';
 import { NoticeComposer } from './NoticeComposer';
 import { RecallButtons } from './RecallButton';
 import { useNoticesStore } from './use-notices-store';
@@ -25,6 +27,10 @@ export function NoticesPage() {
   const drafts = useNoticesStore((s) => s.drafts);
   const register = useNoticesStore((s) => s.register);
   const [tab, setTab] = useState('compose');
+  const [query, setQuery] = useState('');
+  const reportError = useReportError();
+  const q = query.trim();
+  const shown = q ? register.filter((n) => n.title.includes(q) || (n.docNo ?? '').includes(q)) : register;
 
   useEffect(() => {
     void notices.getState().loadLists();
@@ -119,43 +125,65 @@ export function NoticesPage() {
             key: 'register',
             label: '发文登记',
             children: (
-              <Table<NoticeEntry>
-                data-testid="notice-register"
-                rowKey="id"
-                size="small"
-                dataSource={register}
-                locale={{ emptyText: '还没有发出的通知' }}
-                columns={[
-                  { title: '文号', dataIndex: 'docNo', render: (v: string | null) => v ?? '—', width: 160 },
-                  {
-                    title: '标题',
-                    dataIndex: 'title',
-                    ellipsis: true,
-                    render: (v: string) => v || '（无标题）',
-                  },
-                  { title: '人数', dataIndex: 'headCount', width: 80 },
-                  {
-                    title: '状态',
-                    dataIndex: 'status',
-                    width: 100,
-                    render: (s: NoticeEntry['status']) => <Tag color={STATUS[s].color}>{STATUS[s].text}</Tag>,
-                  },
-                  {
-                    title: '时间',
-                    dataIndex: 'createdAt',
-                    width: 170,
-                    render: (v: string) => v.slice(0, 19).replace('T', ' '),
-                  },
-                  {
-                    title: '操作',
-                    key: 'actions',
-                    width: 170,
-                    render: (_: unknown, n: NoticeEntry) => (
-                      <RecallButtons notice={n} onReopen={() => setTab('compose')} />
-                    ),
-                  },
-                ]}
-              />
+              <>
+                <Space className="register-tools">
+                  <Input.Search
+                    aria-label="搜索发文登记"
+                    allowClear
+                    placeholder="按标题或文号查找"
+                    onChange={(e) => setQuery(e.target.value)}
+                  />
+                  <Button
+                    icon={<DownloadOutlined />}
+                    disabled={register.length === 0}
+                    onClick={async () => {
+                      const e = await notices.getState().exportRegister();
+                      if (e) reportError('导出发文登记', e);
+                    }}
+                  >
+                    导出 Excel
+                  </Button>
+                </Space>
+                <Table<NoticeEntry>
+                  data-testid="notice-register"
+                  rowKey="id"
+                  size="small"
+                  dataSource={shown}
+                  locale={{ emptyText: '还没有发出的通知' }}
+                  columns={[
+                    { title: '文号', dataIndex: 'docNo', render: (v: string | null) => v ?? '—', width: 160 },
+                    {
+                      title: '标题',
+                      dataIndex: 'title',
+                      ellipsis: true,
+                      render: (v: string) => v || '（无标题）',
+                    },
+                    { title: '人数', dataIndex: 'headCount', width: 80 },
+                    {
+                      title: '状态',
+                      dataIndex: 'status',
+                      width: 100,
+                      render: (s: NoticeEntry['status']) => (
+                        <Tag color={STATUS[s].color}>{STATUS[s].text}</Tag>
+                      ),
+                    },
+                    {
+                      title: '时间',
+                      dataIndex: 'createdAt',
+                      width: 170,
+                      render: (v: string) => v.slice(0, 19).replace('T', ' '),
+                    },
+                    {
+                      title: '操作',
+                      key: 'actions',
+                      width: 170,
+                      render: (_: unknown, n: NoticeEntry) => (
+                        <RecallButtons notice={n} onReopen={() => setTab('compose')} />
+                      ),
+                    },
+                  ]}
+                />
+              </>
             ),
           },
         ]}

@@ -148,4 +148,22 @@ describe('notices store', () => {
       { id: 4 },
     ]);
   });
+
+  it('exports the 发文登记 as an .xlsx download', async () => {
+    const api = createFakeApi({
+      'notices.export': () => ok({ filename: '发文登记-2026-11-27.xlsx', base64: 'UEsDBA==', rows: 1 }),
+    });
+    const s = createNoticesStore(api, manualTimers().timers);
+    const saved: string[] = [];
+    const e = await s.getState().exportRegister({
+      createObjectURL: () => 'blob:x',
+      revokeObjectURL: () => {},
+      createAnchor: () => {
+        const a = { href: '', download: '', click: () => saved.push(a.download) };
+        return a;
+      },
+    });
+    expect(e).toBeNull();
+    expect(saved).toEqual(['发文登记-2026-11-27.xlsx']);
+  });
 });

@@ -10,6 +10,9 @@ import type {
   SendReportView,
 } from '../../../src-main/contract';
 import type { Api } from '../../bridge/types';
+import { downloadBytes, type DownloadEnv } from '../../lib/download';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** What the composer edits: a notice that may still be incomplete. */
 export interface Compose {
@@ -55,6 +58,8 @@ export interface NoticesState {
   /** Deletes a draft; answers the undo. */
   removeDraft(id: number): Promise<(() => Promise<void>) | null>;
   send(): Promise<SendReportView | null>;
+  /** 发文登记 as .xlsx, saved through the download helper; answers the failure, null when saved. */
+  exportRegister(env?: DownloadEnv): Promise<AppErrorShape | null>;
   /** 撤回 with the reason; answers the refusal, null when done. */
   recall(id: number, reason: string): Promise<AppErrorShape | null>;
   /** 「撤回并重发」: a new notice in the composer with the recalled one's content, to correct. */
@@ -194,6 +199,13 @@ export function createNoticesStore(api: Api, timers = browserTimers): NoticesSto
           await api.call('notices.restoreDraft', { id });
           await get().loadLists();
         };
+      },
+
+      async exportRegister(env) {
+        const r = await api.call('notices.export', {});
+        if (!r.ok) return r.error;
+        downloadBytes(r.value.filename, r.value.base64, XLSX_TYPE, env);
+        return null;
       },
 
       async recall(id, reason) {
