@@ -239,6 +239,11 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     },
     'notices.list': async () => ({ notices: await notices.list() }),
     'notices.export': () => notices.exportRegister(),
+    'notices.patterns': async () => ({ patterns: await notices.patterns() }),
+    'notices.setPattern': async ({ issuer, pattern }) => {
+      await notices.setPattern(issuer, pattern);
+      return { ok: true };
+    },
     'notices.attach': async ({ filename, base64 }) => {
       const attachment = await notices.attach({ data: Buffer.from(base64, 'base64') }, filename);
       return { attachment, issue: await notices.attachmentIssue(attachment) };

@@ -300,6 +300,17 @@ export const procedures = {
     none,
     z.object({ filename: z.string(), base64: z.string(), rows: z.number().int() }),
   ),
+  'notices.patterns': proc(
+    'query',
+    none,
+    z.object({ patterns: z.array(z.object({ issuer: z.string(), pattern: z.string() })) }),
+  ),
+  /** A 发文机关's 文号 pattern, e.g. 「新医综〔{年}〕{号}号」. */
+  'notices.setPattern': proc(
+    'command',
+    z.object({ issuer: z.string().max(40), pattern: z.string().max(60) }).strict(),
+    z.object({ ok: z.boolean() }),
+  ),
   'notices.removeDraft': proc(
     'command',
     z.object({ id: z.number().int() }).strict(),

@@ -48,6 +48,13 @@ export class NoticesRepo {
     return r?.pattern ?? null;
   }
 
+  async patterns(corpId: string): Promise<{ issuer: string; pattern: string }[]> {
+    return this.db.all<{ issuer: string; pattern: string }>(
+      'SELECT issuer, pattern FROM doc_patterns WHERE corp_id = ? ORDER BY issuer',
+      [corpId],
+    );
+  }
+
   async setPattern(corpId: string, issuer: string, pattern: string): Promise<void> {
     await this.db.run(
       'INSERT INTO doc_patterns (corp_id, issuer, pattern) VALUES (?,?,?) ON CONFLICT (corp_id, issuer) DO UPDATE SET pattern = excluded.pattern',

@@ -244,3 +244,17 @@ describe('发文登记 export', () => {
     expect(row[12]).toBe(sent.notice.msgids[0]);
   });
 });
+
+describe('文号 patterns', () => {
+  it('are checked with the clerk’s words and listed per 机关', async () => {
+    h = await servicesHarness();
+    await expect(h.services.notices.setPattern('综合部', '新医综〔{年}〕号')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '文号格式里要有「{号}」，表示当年的流水号',
+    });
+    await h.services.notices.setPattern('综合部', '新医综〔{年}〕{号}号');
+    expect(await h.services.notices.patterns()).toEqual([
+      { issuer: '综合部', pattern: '新医综〔{年}〕{号}号' },
+    ]);
+  });
+});

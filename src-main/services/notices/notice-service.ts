@@ -24,6 +24,7 @@ import { entry } from './notice-entry';
 import { pacedUntil } from './notice-pacing';
 import { recallNotice } from './notice-recall';
 import { registerXlsx } from './register-export';
+import { checkPattern, PATTERN_MESSAGES } from '../../domain/doc-number';
 import { attachmentsNamed, fingerprintOf, noticeRows } from './notice-plan';
 
 export interface NoticeServiceDeps {
@@ -269,6 +270,22 @@ export class NoticeService {
     const n = await this.d.repo.get(c.corpId, id);
     if (!n) throw new AppError('NOT_FOUND', `no notice ${id}`);
     return NoticeBody.parse(n.content);
+  }
+
+  /** Each 发文机关's 文号 pattern. */
+  async patterns(): Promise<{ issuer: string; pattern: string }[]> {
+    return this.d.repo.patterns((await this.d.corp.resolve()).corpId);
+  }
+
+  /** Sets a 机关's 文号 pattern (「新医综〔{年}〕{号}号」); numbers already issued keep their 文号. */
+  async setPattern(issuer: string, pattern: string): Promise<void> {
+    const problem = checkPattern(pattern);
+    const who = issuer.trim() === '' ? '请填写发文机关' : null;
+    if (problem || who) {
+      const message = who ?? PATTERN_MESSAGES[problem!];
+      throw new AppError('INVALID_INPUT', message, { details: { issues: [{ path: 'pattern', message }] } });
+    }
+    await this.d.repo.setPattern((await this.d.corp.resolve()).corpId, issuer.trim(), pattern.trim());
   }
 
   /** 发文登记 as .xlsx (base64 for the bridge). */
