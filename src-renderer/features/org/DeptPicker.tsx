@@ -1,5 +1,5 @@
 import { Modal, TreeSelect, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { DeptTree } from './dept-tree-model';
 
 export interface DeptOption {
@@ -74,7 +74,14 @@ export function DeptPickerModal(props: {
   onCancel: () => void;
 }) {
   const [value, setValue] = useState<number | null>(null);
-  const data = useMemo(() => deptTreeData(props.tree, props.isDisabled), [props.tree, props.isDisabled]);
+  // Built while open only: the dialog is mounted all the time, and every reload (each drop) would
+  // otherwise rebuild options for all 3,000 departments in the same long task. While it fades out
+  // it keeps the options it had, so the chosen department still shows its name.
+  const shown = useRef<DeptOption[]>([]);
+  const data = useMemo(() => {
+    if (props.open) shown.current = deptTreeData(props.tree, props.isDisabled);
+    return shown.current;
+  }, [props.open, props.tree, props.isDisabled]);
   return (
     <Modal
       open={props.open}

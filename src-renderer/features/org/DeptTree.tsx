@@ -30,6 +30,7 @@ import { useMemberDrop } from './member-drag';
 import { DeptTreeRow, INDENT, ROW_HEIGHT } from './DeptTreeRow';
 import { assistiveLabel, isOrdered } from './dept-tree-assistive';
 import { lazyInstanceBuilder } from './tree-instance-builder';
+import { observeRectAfterLayout, windowRect } from './observe-after-layout';
 import { useDropHint } from './use-drop-hint';
 import { useKeyboardMoveMode } from './use-keyboard-move';
 import { memberDropConfig } from './tree-member-drop';
@@ -247,11 +248,14 @@ export function DeptTree() {
   }, [selectedId]);
 
   const items = tree.getItems();
+  const initialRect = useRef(windowRect());
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
+    initialRect: initialRect.current,
+    observeElementRect: observeRectAfterLayout,
   });
   scrollToIndexRef.current = (index) => virtualizer.scrollToIndex(index, { align: 'auto' });
 
@@ -261,8 +265,22 @@ export function DeptTree() {
     if (selectedId === shownSelection.current) return;
     const index = items.findIndex((item) => item.getItemData().id === selectedId);
     if (index < 0) return;
+    const mounting = shownSelection.current === null;
     shownSelection.current = selectedId;
-    virtualizer.scrollToIndex(index, { align: 'auto' });
+    if (!mounting) {
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      return;
+    }
+    // On mount, after the browser has laid the page out: scrolling now would force that layout
+    // inside this commit, making the page switch one long task.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => virtualizer.scrollToIndex(index, { align: 'auto' }), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [selectedId, items, virtualizer]);
 
   const containerProps = tree.getContainerProps(t.org.treeLabel);

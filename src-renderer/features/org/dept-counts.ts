@@ -52,34 +52,68 @@ class DenseCounts implements SubtreeCounts {
   }
 }
 
-const cache = new WeakMap<DeptTree, { index: SearchIndex; counts: SubtreeCounts }>();
+const cache = new WeakMap<DeptTree, { index: SearchIndex; size: number; counts: SubtreeCounts }>();
 
 /**
- * Counted once per (tree, index) pair — both are replaced, never mutated, on a reload — in one pass
- * over the members: each member marks the ancestors of its departments with its own stamp, so a
- * member in two departments of one subtree counts there once, and no set is allocated per member.
+ * What a count needs from the index, independent of the tree: how many members belong to exactly
+ * one department, per department (nearly everyone), and the department lists of the others. A move
+ * or a rename replaces the tree but not the index, so only the cheap per-tree pass runs again.
+ */
+interface Memberships {
+  size: number;
+  single: Map<number, number>;
+  multi: Array<readonly number[]>;
+}
+
+const membershipCache = new WeakMap<SearchIndex, Memberships>();
+
+function membershipsOf(index: SearchIndex): Memberships {
+  const rows = index.rows;
+  // An index grows while it streams in: recount when it holds more rows than last time.
+  const hit = membershipCache.get(index);
+  if (hit && hit.size === rows.length) return hit;
+  const single = new Map<number, number>();
+  const multi: Array<readonly number[]> = [];
+  for (let i = 0; i < rows.length; i++) {
+    const ids = rows[i]!.departmentIds;
+    if (ids.length === 1) single.set(ids[0]!, (single.get(ids[0]!) ?? 0) + 1);
+    else if (ids.length > 1) multi.push(ids);
+  }
+  const m = { size: rows.length, single, multi };
+  membershipCache.set(index, m);
+  return m;
+}
+
+/**
+ * Counted once per (tree, index) pair — both are replaced, never mutated, on a reload. The members
+ * of one department are added to its ancestors in one walk; a member of several departments marks
+ * the ancestors of each with its own stamp, so within one subtree it counts once, and no set is
+ * allocated per member.
  */
 export function subtreeCounts(tree: DeptTree, index: SearchIndex): SubtreeCounts {
   const hit = cache.get(tree);
-  if (hit && hit.index === index) return hit.counts;
+  if (hit && hit.index === index && hit.size === index.rows.length) return hit.counts;
   const { pos, parent } = denseOf(tree);
+  const { single, multi, size } = membershipsOf(index);
   const counts = new Int32Array(parent.length);
   const stamp = new Int32Array(parent.length).fill(-1);
-  const rows = index.rows;
-  for (let i = 0; i < rows.length; i++) {
-    const ids = rows[i]!.departmentIds;
-    for (let k = 0; k < ids.length; k++) {
-      let cur = pos.get(ids[k]!) ?? -1;
-      // Parent chains are acyclic in a built tree; the bound keeps bad data harmless anyway.
-      for (let guard = 0; cur >= 0 && stamp[cur] !== i && guard < 256; guard++) {
-        stamp[cur] = i;
-        counts[cur]!++;
-        cur = parent[cur]!;
-      }
+  let walk = 0;
+  // Parent chains are acyclic in a built tree; the stamp and the bound keep bad data harmless anyway.
+  const addUp = (deptId: number, n: number, mark: number): void => {
+    let cur = pos.get(deptId) ?? -1;
+    for (let guard = 0; cur >= 0 && stamp[cur] !== mark && guard < 256; guard++) {
+      stamp[cur] = mark;
+      counts[cur]! += n;
+      cur = parent[cur]!;
     }
+  };
+  for (const [deptId, n] of single) addUp(deptId, n, walk++);
+  for (const ids of multi) {
+    const mark = walk++;
+    for (let k = 0; k < ids.length; k++) addUp(ids[k]!, 1, mark);
   }
   const result = new DenseCounts(pos, counts);
-  cache.set(tree, { index, counts: result });
+  cache.set(tree, { index, size, counts: result });
   return result;
 }
 

@@ -5,6 +5,7 @@ import type { AppErrorShape, Department, Member, Result, SyncState } from '../..
 const INDEX_PAGE = 2500;
 import type { Api } from '../../bridge/types';
 import { followJob, followRunningJob, type FollowHandlers } from '../../stores/job-follower';
+import { subtreeCounts } from './dept-counts';
 import { buildDeptTree, initialExpanded, type DeptTree } from './dept-tree-model';
 import {
   buildSearchIndex,
@@ -14,6 +15,16 @@ import {
   type SearchIndex,
   type SearchResult,
 } from './member-search';
+
+/** Ends the current task: the work after it runs in a new one, with input and paint in between. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Counts the subtree headcounts of a tree and index pair ahead of its render (they are cached). */
+function warmCounts(tree: DeptTree | null, index: SearchIndex | null): boolean {
+  if (!tree || !index || index.rows.length === 0) return false;
+  subtreeCounts(tree, index);
+  return true;
+}
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -219,8 +230,18 @@ export function createOrgStore(api: Api, options: OrgStoreOptions = {}): OrgStor
           return;
         }
         if (!treeRes.ok || !stateRes.ok) return;
+        // Parsing the reply, building the tree and rendering it are three tasks, not one long one.
+        await nextTask();
+        if (seq !== loadSeq) return;
         const departments = treeRes.value.departments;
         const tree = buildDeptTree(departments);
+        await nextTask();
+        if (seq !== loadSeq) return;
+        // The headcounts the tree shows, counted here in a task of their own rather than in its render.
+        if (warmCounts(tree, get().index)) {
+          await nextTask();
+          if (seq !== loadSeq) return;
+        }
         const syncState = stateRes.value;
         const { selectedDeptId, sync, tree: previous, expandedIds } = get();
         const keepSelection = selectedDeptId !== null && tree.byId.has(selectedDeptId);
@@ -248,6 +269,13 @@ export function createOrgStore(api: Api, options: OrgStoreOptions = {}): OrgStor
         const index = indexRes.value;
         // The same index as before: nothing to re-render and the search results still hold.
         if (index !== get().index) {
+          // The last page was indexed in this task; the render of the counts and table gets its own.
+          await nextTask();
+          if (seq !== loadSeq) return;
+          if (warmCounts(get().tree, index)) {
+            await nextTask();
+            if (seq !== loadSeq) return;
+          }
           const query = get().query;
           set({ index, search: query.trim() !== '' ? searchMembers(index, query, searchLimit) : null });
         }

@@ -20,7 +20,10 @@ export function useFixedWindow(
   offset: number,
   overscan = 8,
 ): FixedWindow {
-  const [view, setView] = useState({ top: 0, height: 600 });
+  // Until the first scroll or ResizeObserver report: a new box is at the top and at most as tall as
+  // the window. Reading its size at mount would force a layout of the whole new page inside React's
+  // commit; the observer reports it right after the browser's own layout instead.
+  const [view, setView] = useState(() => ({ top: 0, height: window.innerHeight }));
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
@@ -30,7 +33,6 @@ export function useFixedWindow(
           ? cur
           : { top: el.scrollTop, height: el.clientHeight },
       );
-    read();
     el.addEventListener('scroll', read, { passive: true });
     const observer = new ResizeObserver(read);
     observer.observe(el);
