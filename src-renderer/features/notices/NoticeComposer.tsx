@@ -2,6 +2,7 @@ import {
   App as AntApp,
   Alert,
   Button,
+  Collapse,
   Form,
   Input,
   Segmented,
@@ -20,6 +21,7 @@ import { ByteCount } from './ByteCount';
 import { HeadCountLine } from './HeadCountLine';
 import { useNoticesStore } from './use-notices-store';
 import { RecipientsField } from './RecipientsField';
+import { RegisterFields } from './RegisterFields';
 
 type Kind = 'text' | 'markdown' | 'textcard' | 'media';
 const KINDS: { value: Kind; label: string }[] = [
@@ -181,6 +183,17 @@ export function NoticeComposer() {
           />
         </Form.Item>
       ) : null}
+      <Collapse
+        className="notice-register-fields"
+        size="small"
+        items={[
+          {
+            key: 'register',
+            label: '发文登记信息（发文机关、密级、紧急程度、拟稿/核稿/签发）',
+            children: <RegisterFields value={compose.meta} onChange={(meta) => edit({ meta })} />,
+          },
+        ]}
+      />
       <Form.Item label="接收人" required>
         <RecipientsField value={r} onChange={(v) => edit({ recipients: v })} />
       </Form.Item>

@@ -115,6 +115,7 @@ describe('notices store', () => {
     });
     const s = createNoticesStore(api, manualTimers().timers);
     s.getState().newNotice(1000002);
+    s.getState().edit({ meta: { ...s.getState().compose.meta, issuer: '综合部', urgency: '加急' } });
     s.getState().edit({
       content: { type: 'text', content: '停电通知' },
       recipients: { all: true, userids: [], departmentIds: [], tagIds: [] },
@@ -128,6 +129,7 @@ describe('notices store', () => {
       agentid: 1000002,
       content: { type: 'text', content: '停电通知' },
       recipients: { all: true },
+      meta: { issuer: '综合部', urgency: '加急' },
     });
     expect(await s.getState().send()).toBeNull();
     expect(s.getState().error?.code).toBe('NETWORK');

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   AppErrorShape,
   AttachmentRef,
+  NoticeMeta,
   DraftView,
   HeadCountView,
   MessageContent,
@@ -23,6 +24,8 @@ export interface Compose {
   attachments: AttachmentRef[];
   recipients: Recipients;
   safe: 0 | 1;
+  /** 发文登记: 发文机关 (its 文号 pattern numbers the notice), 密级, 紧急程度, 拟稿/核稿/签发 */
+  meta: NoticeMeta;
 }
 
 export const emptyCompose = (agentid: number | null = null): Compose => ({
@@ -32,6 +35,7 @@ export const emptyCompose = (agentid: number | null = null): Compose => ({
   attachments: [],
   recipients: { all: false, userids: [], departmentIds: [], tagIds: [] },
   safe: 0,
+  meta: { issuer: '', secrecy: '内部', urgency: '普通', drafter: '', reviewer: '', signer: '' },
 });
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
@@ -80,6 +84,7 @@ function bodyOf(c: Compose) {
     attachments: c.attachments,
     recipients: c.recipients,
     safe: c.safe,
+    meta: c.meta,
   };
 }
 
@@ -170,6 +175,7 @@ export function createNoticesStore(api: Api, timers = browserTimers): NoticesSto
             ...(b.title !== undefined ? { title: b.title } : {}),
             ...(b.content ? { content: b.content } : {}),
             ...(b.attachments ? { attachments: b.attachments } : {}),
+            ...(b.meta ? { meta: b.meta } : {}),
             ...(b.recipients ? { recipients: b.recipients } : {}),
             safe: b.safe === 1 ? 1 : 0,
           },
@@ -223,6 +229,7 @@ export function createNoticesStore(api: Api, timers = browserTimers): NoticesSto
           title: b.title,
           content: b.content,
           attachments: b.attachments,
+          meta: b.meta,
           recipients: b.recipients,
           safe: b.safe === 1 ? 1 : 0,
         });
@@ -238,7 +245,6 @@ export function createNoticesStore(api: Api, timers = browserTimers): NoticesSto
         const r = await api.call('notices.send', {
           ...bodyOf(compose),
           agentid: compose.agentid,
-          meta: { issuer: '', secrecy: '内部', urgency: '普通', drafter: '', reviewer: '', signer: '' },
         });
         set({ sending: false });
         if (!r.ok) {
