@@ -40,7 +40,7 @@ describe('npm run cli -- notice', () => {
     const j = JSON.parse(r.out);
     expect(j.ok).toBe(true);
     expect(j.sends).toHaveLength(1);
-    expect(j.sends[0].msgid).toMatch(/\w{20,}/);
+    expect(j.sends[0].msgid).toMatch(/^[\w-]{63}$/);
     expect(j.invaliduser).toEqual(['nobody']);
     expect(sandbox.messaging.log.inbox(a!.userid)).toHaveLength(1);
   });
