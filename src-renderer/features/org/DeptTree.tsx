@@ -30,6 +30,7 @@ import { useMemberDrop } from './member-drag';
 import { DeptTreeRow, INDENT, ROW_HEIGHT } from './DeptTreeRow';
 import { assistiveLabel, isOrdered } from './dept-tree-assistive';
 import { lazyInstanceBuilder } from './tree-instance-builder';
+import { useRevealSelection } from './use-reveal-selection';
 import { observeRectAfterLayout, windowRect } from './observe-after-layout';
 import { useDropHint } from './use-drop-hint';
 import { useKeyboardMoveMode } from './use-keyboard-move';
@@ -259,29 +260,7 @@ export function DeptTree() {
   });
   scrollToIndexRef.current = (index) => virtualizer.scrollToIndex(index, { align: 'auto' });
 
-  // Bring a department chosen elsewhere (a search hit) into view; only when the selection changes.
-  const shownSelection = useRef<number | null>(null);
-  useEffect(() => {
-    if (selectedId === shownSelection.current) return;
-    const index = items.findIndex((item) => item.getItemData().id === selectedId);
-    if (index < 0) return;
-    const mounting = shownSelection.current === null;
-    shownSelection.current = selectedId;
-    if (!mounting) {
-      virtualizer.scrollToIndex(index, { align: 'auto' });
-      return;
-    }
-    // On mount, after the browser has laid the page out: scrolling now would force that layout
-    // inside this commit, making the page switch one long task.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => virtualizer.scrollToIndex(index, { align: 'auto' }), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [selectedId, items, virtualizer]);
+  useRevealSelection(selectedId, items, virtualizer);
 
   const containerProps = tree.getContainerProps(t.org.treeLabel);
   const registerTree = containerProps.ref as (el: HTMLElement | null) => void;
