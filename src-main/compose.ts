@@ -231,11 +231,7 @@ export async function createServices(ports: PlatformPorts, config: AppConfig): P
     'notices.send': async (input) => {
       const { scheduledAt, ...body } = input;
       const r = await notices.send(body, scheduledAt ? { scheduledAt } : {});
-      return {
-        notice: r.notice,
-        headCount: r.headCount ? await notices.headCount(input.recipients) : null,
-        repeated: r.repeated,
-      };
+      return { notice: r.notice, headCount: r.view, repeated: r.repeated };
     },
     'notices.list': async () => ({ notices: await notices.list() }),
     'notices.export': () => notices.exportRegister(),

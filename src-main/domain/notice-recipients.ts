@@ -31,6 +31,11 @@ export interface HeadCount {
   unknownTags: number[];
 }
 
+/** Everyone a notice reaches inside the app's range, whatever their state (the people its calls name). */
+export function reachedUserids(h: HeadCount): string[] {
+  return [...h.receiving, ...h.notJoined, ...h.disabled];
+}
+
 /** The members an app may reach; undefined range = the whole corp. */
 function reachable(
   snap: CacheSnapshot,

@@ -2,7 +2,7 @@ import type { Recipients } from '../../contract/message-calls';
 import type { NoticesRepo, NoticeRow } from '../../db/repos/notices-repo';
 import type { OrgRepo } from '../../db/repos/org-repo';
 import { earliestSend } from '../../domain/notice-pacing';
-import { headCount } from '../../domain/notice-recipients';
+import { headCount, reachedUserids } from '../../domain/notice-recipients';
 import type { CacheSnapshot } from '../../domain/org-cache';
 
 /**
@@ -36,5 +36,5 @@ export async function pacedUntil(
 
 function people(snap: CacheSnapshot, to: Recipients): string[] {
   const h = headCount(snap, to);
-  return [...h.receiving, ...h.notJoined, ...h.disabled].map((u) => u.toLowerCase());
+  return reachedUserids(h).map((u) => u.toLowerCase());
 }

@@ -13,7 +13,8 @@ import type { OutboxRepo } from '../../db/repos/outbox-repo';
 import { attachmentIssue, attachmentIssueText, mediaTypeOf } from '../../domain/media-kind';
 import { MEDIA_TTL_S } from '../../domain/message-limits';
 import { contentIssues, contentIssueText } from '../../domain/notice-content';
-import { headCount, type HeadCount } from '../../domain/notice-recipients';
+import { headCount, reachedUserids, type HeadCount } from '../../domain/notice-recipients';
+import type { CacheSnapshot } from '../../domain/org-cache';
 import { attachmentRef } from '../../contract/notices';
 import { MEDIA_REUSE_MARGIN_S } from '../outbox/notices-handler';
 import type { OutboxService } from '../outbox/outbox-service';
@@ -42,6 +43,8 @@ export interface SendReport {
   notice: NoticeEntry;
   /** counted from the cache; null when the cache does not hold this corp (ids passed through) */
   headCount: HeadCount | null;
+  /** the same count as the composer shows it (names behind each number) */
+  view: HeadCountView | null;
   /** the same notice was already sent or is being sent: nothing new was recorded */
   repeated: boolean;
 }
@@ -115,7 +118,7 @@ export class NoticeService {
     if (earlier && (earlier.status === 'sending' || earlier.status === 'scheduled')) {
       // a repeated command (after a kill, say) resumes the notice it already recorded
       const settled = earlier.status === 'sending' ? await this.run(c.corpId, earlier.id) : earlier;
-      return { notice: entry(settled), headCount: null, repeated: true };
+      return { notice: entry(settled), headCount: null, view: null, repeated: true };
     }
     const cached = (await this.d.org.cacheCorp()) === c.corpId ? await this.d.org.loadSnapshot() : null;
     const count = cached ? headCount(cached, n.recipients) : null;
@@ -149,14 +152,15 @@ export class NoticeService {
           : this.d.outbox.record(c.corpId, 'notice', [], await this.plan(c.corpId, n, noticeId)),
     );
     const row = scheduled ? (await this.d.repo.get(c.corpId, id))! : await this.run(c.corpId, id);
-    return { notice: entry(row), headCount: count, repeated: false };
+    const view = cached && count ? countView(cached, count) : null;
+    return { notice: entry(row), headCount: count, view, repeated: false };
   }
 
   /** The outbox rows of a notice, planned now: uploads for media WeCom no longer holds, then the sends. */
   private async plan(corpId: string, n: NoticeBody, noticeId: number) {
     const cached = (await this.d.org.cacheCorp()) === corpId ? await this.d.org.loadSnapshot() : null;
     const count = cached ? headCount(cached, n.recipients) : null;
-    const reached = count ? [...count.receiving, ...count.notJoined, ...count.disabled] : [];
+    const reached = count ? reachedUserids(count) : [];
     const notBefore = Math.floor(this.d.nowMs() / 1000) - (MEDIA_TTL_S - MEDIA_REUSE_MARGIN_S);
     const fresh = new Set<string>();
     for (const a of n.attachments)
@@ -247,21 +251,7 @@ export class NoticeService {
     const c = await this.d.corp.resolve();
     if ((await this.d.org.cacheCorp()) !== c.corpId) return { ...EMPTY_COUNT, synced: false };
     const snap = await this.d.org.loadSnapshot();
-    const h = headCount(snap, recipients);
-    const names = new Map(snap.members.map((m) => [m.userid, m.name]));
-    const people = (ids: string[]) =>
-      ids.slice(0, 200).map((userid) => ({ userid, name: names.get(userid) ?? userid }));
-    return {
-      synced: true,
-      total: h.total,
-      receiving: h.receiving.length,
-      notJoined: people(h.notJoined),
-      disabled: people(h.disabled),
-      outsideRange: people(h.outsideRange),
-      unknownUsers: h.unknownUsers,
-      unknownDepartments: h.unknownDepartments,
-      unknownTags: h.unknownTags,
-    };
+    return countView(snap, headCount(snap, recipients));
   }
 
   /** A registered notice as it was composed. */
@@ -304,6 +294,24 @@ export class NoticeService {
     const c = await this.d.corp.resolve();
     return (await this.d.repo.list(c.corpId)).map(entry);
   }
+}
+
+/** A head count with the people behind each number (the first 200 of each list). */
+function countView(snap: CacheSnapshot, h: HeadCount): HeadCountView {
+  const names = new Map(snap.members.map((m) => [m.userid, m.name]));
+  const people = (ids: string[]) =>
+    ids.slice(0, 200).map((userid) => ({ userid, name: names.get(userid) ?? userid }));
+  return {
+    synced: true,
+    total: h.total,
+    receiving: h.receiving.length,
+    notJoined: people(h.notJoined),
+    disabled: people(h.disabled),
+    outsideRange: people(h.outsideRange),
+    unknownUsers: h.unknownUsers,
+    unknownDepartments: h.unknownDepartments,
+    unknownTags: h.unknownTags,
+  };
 }
 
 const EMPTY_COUNT: HeadCountView = {
